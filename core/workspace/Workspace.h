@@ -1,0 +1,116 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sluice {
+
+// The operator's workspace as plain values: what workspace.json holds (see
+// DESIGN.md, "Workspace on disk"). Policies live beside it in policies/ and are
+// loaded by the policy module.
+
+struct Operation
+{
+    QString id;
+    QString name;        // display name; defaults to id
+    QString method;      // upper-case HTTP method, or "*" for any
+    QString urlTemplate; // "/products/{id}", "/*", "/"
+};
+
+struct Api
+{
+    QString id;
+    QString name;          // display name; defaults to id
+    QString path;          // URL suffix without leading or trailing '/', may be empty
+    QString serviceUrl;    // backend base URL, http:// or https://
+    bool subscriptionRequired = true;
+    QList<Operation> operations;
+
+    const Operation *operation(const QString &operationId) const;
+};
+
+struct Product
+{
+    QString id;
+    QString name;
+    QStringList apis;
+    bool subscriptionRequired = true;
+};
+
+struct User
+{
+    QString id;
+    QString email;
+    QString firstName;
+    QString lastName;
+    QStringList groups; // group ids
+};
+
+struct Group
+{
+    QString id;
+    QString name;
+};
+
+struct Subscription
+{
+    enum class ScopeKind { All, Product, Api };
+
+    QString id;
+    QString name;
+    QString scope; // "all", "product:<id>", "api:<id>"
+    QString user;  // user id, may be empty
+    QString primaryKey;   // ${ENV} already resolved
+    QString secondaryKey; // ${ENV} already resolved
+    QString state = QStringLiteral("active"); // active, suspended, cancelled, expired, submitted, rejected
+
+    ScopeKind scopeKind() const;
+    QString scopeTarget() const; // product or api id; empty for "all"
+    bool isActive() const { return state == QLatin1String("active"); }
+};
+
+struct ExternalCache
+{
+    QString id;
+    QString useFrom = QStringLiteral("default"); // "default" or a location name
+    QString connectionString;                    // ${ENV} already resolved; a secret
+    QString description;
+};
+
+struct Backend
+{
+    QString id;
+    QString url;
+    QString description;
+};
+
+struct Workspace
+{
+    QString rootDir; // absolute folder holding workspace.json
+    QString name;
+    QStringList locations; // besides the implicit "Default"
+    QList<ExternalCache> caches;
+    QMap<QString, QString> namedValues; // name -> value, used as {{name}}
+    QList<User> users;
+    QList<Group> groups;
+    QList<Product> products;
+    QList<Subscription> subscriptions;
+    QList<Api> apis;
+    QList<Backend> backends;
+
+    const Api *api(const QString &id) const;
+    const Product *product(const QString &id) const;
+    const User *user(const QString &id) const;
+    const Backend *backend(const QString &id) const;
+    // Products that include the API.
+    QList<const Product *> productsOf(const QString &apiId) const;
+    // The cache serving a gateway at `location`: the one whose useFrom is the
+    // location (case-insensitive), else the "default" one, else none.
+    const ExternalCache *cacheFor(const QString &location) const;
+};
+
+} // namespace sluice

@@ -1,0 +1,1 @@
+// The console widgets arrive with the console issue.
