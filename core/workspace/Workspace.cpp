@@ -19,6 +19,11 @@ const Operation *Api::operation(const QString &operationId) const
     return findById(operations, operationId);
 }
 
+QStringList Group::builtInIds()
+{
+    return {QStringLiteral("administrators"), QStringLiteral("developers"), QStringLiteral("guests")};
+}
+
 Subscription::ScopeKind Subscription::scopeKind() const
 {
     if (scope.startsWith(QLatin1String("product:")))

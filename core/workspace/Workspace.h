@@ -54,6 +54,9 @@ struct Group
 {
     QString id;
     QString name;
+
+    // The APIM groups that always exist: administrators, developers, guests.
+    static QStringList builtInIds();
 };
 
 struct Subscription
