@@ -18,6 +18,10 @@ class HttpExchange
 {
 public:
     HttpExchange(HttpRequest request, HttpServerConnection *connection, quint64 sequence);
+    // Answers 500 when the handler dropped the exchange without responding.
+    ~HttpExchange();
+    HttpExchange(const HttpExchange &) = delete;
+    HttpExchange &operator=(const HttpExchange &) = delete;
 
     const HttpRequest &request() const { return m_request; }
     HttpRequest &request() { return m_request; }

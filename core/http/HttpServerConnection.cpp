@@ -1,0 +1,383 @@
+#include "HttpServerConnection.h"
+
+#include "HttpResponseWriter.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QTcpSocket>
+#include <QTimerEvent>
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+namespace sluice {
+
+namespace {
+
+// How long a closing connection waits for the client to read the last response
+// and close its side before the socket is aborted.
+constexpr qint64 kLingerMs = 2000;
+// Bounds what the socket buffers while the connection does not read.
+constexpr qint64 kReadBufferSize = 256 * 1024;
+
+qint64 nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+QString addressText(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+} // namespace
+
+HttpServerConnection::HttpServerConnection(qintptr socketDescriptor, HttpRequestHandler handler,
+                                           const HttpServerLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(new QTcpSocket(this))
+    , m_handler(std::move(handler))
+    , m_limits(limits)
+    , m_parser(limits)
+{
+    m_lastActivity = nowMs();
+    if (!m_socket->setSocketDescriptor(socketDescriptor)) {
+        m_closing = true;
+        QMetaObject::invokeMethod(this, &HttpServerConnection::finish, Qt::QueuedConnection);
+        return;
+    }
+    m_socket->setReadBufferSize(kReadBufferSize);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_peerAddress = addressText(m_socket->peerAddress());
+    m_localPort = m_socket->localPort();
+
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpServerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpServerConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpServerConnection::finish);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            finish();
+    });
+    updateTimer();
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpServerConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpServerConnection::~HttpServerConnection()
+{
+    m_closed = true;
+    m_pending.clear();
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void HttpServerConnection::beginShutdown()
+{
+    if (m_closing || m_closed)
+        return;
+    m_shuttingDown = true;
+    m_stopReading = true;
+    if (m_pending.empty())
+        startClosing();
+    else
+        flushResponses();
+}
+
+void HttpServerConnection::abort()
+{
+    if (m_closed)
+        return;
+    m_socket->abort();
+    finish();
+}
+
+bool HttpServerConnection::pipelineFull() const
+{
+    return static_cast<qsizetype>(m_pending.size()) >= std::max(1, m_limits.maxPipelined);
+}
+
+void HttpServerConnection::onReadyRead()
+{
+    if (m_closed)
+        return;
+    if (m_closing) {
+        m_socket->skip(m_socket->bytesAvailable()); // lingering: discard what the client still sends
+        return;
+    }
+    processInput();
+}
+
+void HttpServerConnection::processInput()
+{
+    if (m_processing || m_closed)
+        return;
+    m_processing = true;
+    while (!m_closing && !m_stopReading && !pipelineFull()) {
+        if (m_inputOffset >= m_input.size()) {
+            if (m_socket->bytesAvailable() <= 0)
+                break;
+            m_input = m_socket->readAll();
+            m_inputOffset = 0;
+            m_lastActivity = nowMs();
+            continue;
+        }
+        const quint64 begunBefore = m_parser.messagesBegun();
+        qsizetype consumed = 0;
+        const auto event = m_parser.parse(m_input.constData() + m_inputOffset, m_input.size() - m_inputOffset,
+                                          &consumed);
+        m_inputOffset += consumed;
+        if (m_parser.messagesBegun() != begunBefore)
+            m_requestStartedAt = nowMs();
+
+        switch (event) {
+        case HttpRequestParser::Event::NeedMoreData:
+            break;
+        case HttpRequestParser::Event::ExpectContinue:
+            sendContinue();
+            break;
+        case HttpRequestParser::Event::RequestComplete:
+            m_continueOwed = false;
+            dispatch(m_parser.takeRequest());
+            break;
+        case HttpRequestParser::Event::Error:
+            enqueueError(m_parser.errorStatus(), m_parser.errorMessage());
+            break;
+        }
+    }
+    if (m_inputOffset >= m_input.size() && !m_input.isEmpty()) {
+        m_input.clear();
+        m_inputOffset = 0;
+    }
+    m_processing = false;
+    updateTimer();
+}
+
+void HttpServerConnection::dispatch(HttpRequest &&request)
+{
+    request.peerAddress = m_peerAddress;
+    request.localPort = m_localPort;
+
+    Pending &slot = m_pending.emplace_back();
+    slot.head = request.method == "HEAD";
+    slot.http10 = request.versionMinor == 0;
+    slot.keepAlive = request.keepAlive;
+    if (!request.keepAlive)
+        m_stopReading = true; // the last request on this connection
+
+    const quint64 sequence = m_nextSequence++;
+    auto exchange = std::make_shared<HttpExchange>(std::move(request), this, sequence);
+    if (m_handler)
+        m_handler(exchange);
+    else
+        exchange->respond(HttpResponse::apimError(500, tr("No request handler")));
+}
+
+void HttpServerConnection::enqueueError(int status, const QString &message)
+{
+    m_stopReading = true;
+    Pending &slot = m_pending.emplace_back();
+    slot.response = HttpResponse::apimError(status, message);
+    slot.ready = true;
+    slot.closeAfter = true;
+    ++m_nextSequence;
+    flushResponses();
+}
+
+void HttpServerConnection::sendContinue()
+{
+    if (!m_pending.empty()) {
+        m_continueOwed = true; // after the responses ahead of it
+        return;
+    }
+    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_socket->flush();
+}
+
+void HttpServerConnection::submitResponse(quint64 sequence, HttpResponse &&response)
+{
+    if (m_closed || m_closing || sequence < m_firstPendingSequence)
+        return;
+    const quint64 index = sequence - m_firstPendingSequence;
+    if (index >= m_pending.size())
+        return;
+    Pending &slot = m_pending[index];
+    slot.response = std::move(response);
+    slot.ready = true;
+    if (index == 0)
+        flushResponses();
+}
+
+void HttpServerConnection::flushResponses()
+{
+    if (m_flushing || m_closed || m_closing)
+        return;
+    m_flushing = true;
+    bool wrote = false;
+    bool closeNow = false;
+    while (!m_pending.empty() && m_pending.front().ready) {
+        Pending &slot = m_pending.front();
+        const bool last = m_pending.size() == 1;
+        closeNow = !slot.keepAlive || slot.closeAfter || (m_shuttingDown && last)
+                   || HttpResponseWriter::requestsClose(slot.response);
+        int flags = 0;
+        if (slot.head)
+            flags |= HttpResponseWriter::HeadRequest;
+        if (closeNow)
+            flags |= HttpResponseWriter::CloseConnection;
+        else if (slot.http10)
+            flags |= HttpResponseWriter::KeepAliveHeader;
+
+        if (HttpResponseWriter::write(slot.response, flags, m_output)) {
+            m_socket->write(m_output);
+            m_output.clear();
+            m_socket->write(slot.response.body);
+        }
+        wrote = true;
+        m_pending.pop_front();
+        ++m_firstPendingSequence;
+        if (closeNow)
+            break;
+    }
+    if (!m_output.isEmpty()) {
+        m_socket->write(m_output);
+        m_output.resize(0); // keeps the capacity for the next response
+    }
+    if (wrote) {
+        m_lastActivity = nowMs();
+        m_socket->flush();
+    }
+    m_flushing = false;
+
+    if (closeNow) {
+        startClosing();
+        return;
+    }
+    if (m_pending.empty() && m_continueOwed && m_parser.inMessage()) {
+        m_continueOwed = false;
+        sendContinue();
+    }
+    if (wrote && !m_stopReading) {
+        processInput(); // the pipeline has room again; no-op when already inside it
+    } else {
+        updateTimer();
+    }
+}
+
+void HttpServerConnection::startClosing()
+{
+    if (m_closing || m_closed)
+        return;
+    m_closing = true;
+    m_stopReading = true;
+    m_pending.clear();
+    m_input.clear();
+    m_inputOffset = 0;
+    // Give a slow reader time to take the last response.
+    m_closeDeadline = nowMs() + std::max<qint64>(kLingerMs, m_limits.idleTimeoutMs);
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWrite();
+    else
+        updateTimer();
+}
+
+void HttpServerConnection::onBytesWritten()
+{
+    if (m_closing && !m_lingering && m_socket->bytesToWrite() == 0)
+        shutdownWrite();
+}
+
+void HttpServerConnection::shutdownWrite()
+{
+    if (m_lingering || m_closed)
+        return;
+    m_lingering = true;
+    // Half-close and wait for the client to close: closing with unread request
+    // bytes would reset the connection and could destroy the response in flight.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0 || ::shutdown(static_cast<int>(fd), SHUT_WR) != 0) {
+        m_socket->abort();
+        finish();
+        return;
+    }
+    m_socket->skip(m_socket->bytesAvailable());
+    m_closeDeadline = nowMs() + kLingerMs;
+    updateTimer();
+}
+
+void HttpServerConnection::finish()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_closing = true;
+    m_timer.stop();
+    m_pending.clear();
+    m_input.clear();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    Q_EMIT closed();
+    deleteLater();
+}
+
+qint64 HttpServerConnection::nextDeadline() const
+{
+    if (m_closing)
+        return m_closeDeadline;
+    if (m_stopReading)
+        return -1; // answers still pending; the handler decides
+    if (m_parser.inMessage())
+        return m_requestStartedAt + m_limits.headerTimeoutMs;
+    if (m_pending.empty() && m_socket->bytesToWrite() == 0)
+        return m_lastActivity + m_limits.idleTimeoutMs;
+    return -1;
+}
+
+void HttpServerConnection::updateTimer()
+{
+    if (m_closed)
+        return;
+    const qint64 deadline = nextDeadline();
+    if (deadline < 0)
+        return; // a running timer finds nothing to do and stops
+    if (m_timer.isActive() && m_timerDue <= deadline)
+        return; // it fires early and re-arms then: no timer churn per request
+    const qint64 delay = std::max<qint64>(0, deadline - nowMs());
+    m_timerDue = deadline;
+    m_timer.start(static_cast<int>(std::min<qint64>(delay + 1, std::numeric_limits<int>::max())),
+                  Qt::PreciseTimer, this);
+}
+
+void HttpServerConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop();
+    if (m_closed)
+        return;
+    const qint64 deadline = nextDeadline();
+    if (deadline < 0)
+        return;
+    if (nowMs() < deadline) {
+        updateTimer();
+        return;
+    }
+    if (m_closing) {
+        abort();
+    } else if (m_parser.inMessage()) {
+        enqueueError(408, tr("Request timeout"));
+        updateTimer();
+    } else {
+        startClosing(); // idle keep-alive connection
+    }
+}
+
+} // namespace sluice
