@@ -1,0 +1,84 @@
+#include "GatewayMetrics.h"
+
+#include "CallbackGauge.h"
+#include "CounterFamily.h"
+#include "Gauge.h"
+#include "GaugeFamily.h"
+#include "HistogramFamily.h"
+
+#include <chrono>
+
+namespace sluice {
+
+namespace {
+
+qint64 steadyMilliseconds()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+GatewayMetrics::GatewayMetrics(const QString &version, Clock clock)
+    : m_clock(clock ? std::move(clock) : Clock(steadyMilliseconds))
+    , m_startMs(m_clock())
+{
+    const QString api = QStringLiteral("api");
+    MetricsRegistry &r = m_registry;
+    m_routeFamilies.requests = r.addCounterFamily(
+        QStringLiteral("sluice_requests_total"), QStringLiteral("Requests answered by the gateway."),
+        {api, QStringLiteral("operation"), QStringLiteral("status_class")});
+    m_routeFamilies.duration = r.addHistogramFamily(
+        QStringLiteral("sluice_request_duration_seconds"),
+        QStringLiteral("Time from the first byte of a request to the last byte of its response."), {api});
+    m_routeFamilies.backendRequests = r.addCounterFamily(
+        QStringLiteral("sluice_backend_requests_total"), QStringLiteral("Calls to backends by outcome."),
+        {api, QStringLiteral("outcome")});
+    m_routeFamilies.backendDuration = r.addHistogramFamily(
+        QStringLiteral("sluice_backend_duration_seconds"), QStringLiteral("Duration of calls to backends."), {api});
+    m_routeFamilies.policyErrors = r.addCounterFamily(
+        QStringLiteral("sluice_policy_errors_total"), QStringLiteral("Policy steps that failed at run time."), {api});
+    m_cacheLookups = r.addCounterFamily(QStringLiteral("sluice_cache_lookups_total"),
+                                        QStringLiteral("Cache lookups by outcome."),
+                                        {api, QStringLiteral("cache"), QStringLiteral("outcome")});
+    m_cacheStores = r.addCounterFamily(QStringLiteral("sluice_cache_stores_total"),
+                                       QStringLiteral("Responses or values stored in a cache."),
+                                       {api, QStringLiteral("cache")});
+    m_connectionsActive = r.addGaugeFamily(QStringLiteral("sluice_connections_active"),
+                                           QStringLiteral("Client connections currently open."))
+                              ->withLabels({});
+    r.addGaugeFamily(QStringLiteral("sluice_build_info"), QStringLiteral("Build information; the value is 1."),
+                     {QStringLiteral("version")})
+        ->withLabels({version})
+        ->set(1.0);
+    r.addCallbackGauge(QStringLiteral("sluice_uptime_seconds"), QStringLiteral("Seconds since the gateway started."),
+                       [this] { return uptimeSeconds(); });
+}
+
+GatewayMetrics::~GatewayMetrics() = default;
+
+RouteMetrics *GatewayMetrics::route(const QString &api, const QString &operation)
+{
+    std::lock_guard lock(m_mutex);
+    std::unique_ptr<RouteMetrics> &slot = m_routes[{api, operation}];
+    if (!slot)
+        slot = std::make_unique<RouteMetrics>(m_routeFamilies, api, operation);
+    return slot.get();
+}
+
+CacheMetrics *GatewayMetrics::cache(const QString &api, const QString &cacheName)
+{
+    std::lock_guard lock(m_mutex);
+    std::unique_ptr<CacheMetrics> &slot = m_caches[{api, cacheName}];
+    if (!slot)
+        slot = std::make_unique<CacheMetrics>(m_cacheLookups, m_cacheStores, api, cacheName);
+    return slot.get();
+}
+
+double GatewayMetrics::uptimeSeconds() const
+{
+    return static_cast<double>(m_clock() - m_startMs) / 1000.0;
+}
+
+} // namespace sluice
