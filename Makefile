@@ -1,0 +1,59 @@
+# Sluice: every target does its own set-up on a fresh Debian 12 machine.
+#   make run    the sample workspace served by the gateway (console: later)
+#   make test   dependencies, configure, build, every test (CI runs this)
+PRESET ?= default
+BUILD_DIR := build
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 20
+FUZZ_TIME ?= 300
+
+.PHONY: all deps configure build test test-unit run format test-asan fuzz fuzz-smoke bench clean
+
+all: build
+
+deps:
+	@sh packaging/install-deps.sh
+
+configure: deps
+	@cmake --preset $(PRESET) >/dev/null
+
+build: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS)
+
+test: build
+	@ctest --preset $(PRESET) --output-on-failure
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+test-unit: build
+	@ctest --preset $(PRESET) -L unit --output-on-failure
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --preset asan --output-on-failure
+
+# libFuzzer targets, each run briefly so that a crash fails CI.
+fuzz-smoke: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir build-fuzz -L fuzz --output-on-failure
+
+# make fuzz FUZZ_TIME=3600: every fuzz target for as long as asked.
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@FUZZ_SECONDS=$(FUZZ_TIME) ctest --test-dir build-fuzz -L fuzz --output-on-failure
+
+run: build
+	@sh packaging/run-sample.sh $(BUILD_DIR)/bin
+
+bench: build
+	@cmake --build --preset $(PRESET) --target bench
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf build build-asan build-fuzz

@@ -1,0 +1,71 @@
+#include "AdminHandler.h"
+
+#include "GatewayConfig.h"
+#include "common/Redaction.h"
+#include "metrics/GatewayMetrics.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace sluice {
+
+AdminHandler::AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics,
+                           Info info)
+    : m_config(std::move(config))
+    , m_metrics(metrics)
+    , m_info(std::move(info))
+{}
+
+QByteArray AdminHandler::statusJson() const
+{
+    const std::shared_ptr<const GatewayConfig> config = m_config();
+    QJsonObject o;
+    o.insert(QStringLiteral("service"), QStringLiteral("sluice-gateway"));
+    o.insert(QStringLiteral("version"), QStringLiteral(SLUICE_VERSION));
+    o.insert(QStringLiteral("location"), m_info.location);
+    o.insert(QStringLiteral("listen"), m_info.listenUrl);
+    o.insert(QStringLiteral("threads"), m_info.threads);
+    o.insert(QStringLiteral("uptimeSeconds"), qRound64(m_metrics.uptimeSeconds()));
+    QJsonObject ws;
+    ws.insert(QStringLiteral("name"), config->workspace().name);
+    ws.insert(QStringLiteral("apis"), static_cast<int>(config->workspace().apis.size()));
+    o.insert(QStringLiteral("workspace"), ws);
+    if (const ExternalCache *cache = config->cache()) {
+        QJsonObject c;
+        c.insert(QStringLiteral("id"), cache->id);
+        c.insert(QStringLiteral("useFrom"), cache->useFrom);
+        c.insert(QStringLiteral("connection"), redactConnectionString(cache->connectionString));
+        o.insert(QStringLiteral("cache"), c);
+    } else {
+        o.insert(QStringLiteral("cache"), QJsonValue::Null);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+void AdminHandler::handle(const HttpExchangePtr &exchange) const
+{
+    const HttpRequest &request = exchange->request();
+    const bool isGet = request.method == "GET" || request.method == "HEAD";
+    if (request.path == "/status" || request.path == "/metrics") {
+        if (!isGet) {
+            HttpResponse r = HttpResponse::apimError(405, QCoreApplication::translate("Gateway", "Method not allowed"));
+            r.headers.set("Allow", "GET, HEAD");
+            exchange->respond(std::move(r));
+            return;
+        }
+        if (request.path == "/status") {
+            exchange->respond(HttpResponse::json(200, statusJson()));
+            return;
+        }
+        HttpResponse r;
+        r.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        r.body = m_metrics.prometheusText();
+        exchange->respond(std::move(r));
+        return;
+    }
+    exchange->respond(HttpResponse::apimError(404, QCoreApplication::translate("Gateway", "Resource not found")));
+}
+
+} // namespace sluice

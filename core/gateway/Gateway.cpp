@@ -1,0 +1,128 @@
+#include "Gateway.h"
+
+#include "AdminHandler.h"
+#include "GatewayConfig.h"
+#include "GatewayRequestHandler.h"
+#include "GatewayRuntime.h"
+#include "http/HttpServer.h"
+#include "http/PooledUpstreamClient.h"
+#include "metrics/GatewayMetrics.h"
+
+#include <QThread>
+
+namespace sluice {
+
+namespace {
+
+// What one worker thread owns: its upstream pool, its runtime and its handler.
+// Parented to the worker's context object, so it dies on that thread.
+class GatewayWorkerState : public QObject
+{
+public:
+    GatewayWorkerState(std::shared_ptr<const GatewayConfig> config, const UpstreamClientOptions &upstreamOptions,
+                       GatewayMetrics *metrics, RequestLog *log, QObject *parent)
+        : QObject(parent)
+        , m_upstream(upstreamOptions, this)
+        , m_runtime(m_upstream, metrics, log, config->location(), this)
+        , m_handler(std::move(config), m_runtime)
+    {}
+
+    GatewayRequestHandler &handler() { return m_handler; }
+
+private:
+    PooledUpstreamClient m_upstream;
+    GatewayRuntime m_runtime;
+    GatewayRequestHandler m_handler;
+};
+
+QString urlOf(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+}
+
+} // namespace
+
+Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions options, RequestLog *log,
+                 QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_options(std::move(options))
+    , m_log(log)
+    , m_metrics(std::make_unique<GatewayMetrics>())
+{}
+
+Gateway::~Gateway() = default;
+
+bool Gateway::start(QString *errorMessage)
+{
+    m_server = std::make_unique<HttpServer>();
+    const std::shared_ptr<const GatewayConfig> config = m_config;
+    GatewayMetrics *metrics = m_metrics.get();
+    RequestLog *log = m_log;
+    const UpstreamClientOptions upstreamOptions = m_options.upstream;
+    m_server->setHandlerFactory([config, metrics, log, upstreamOptions](int, QObject *workerContext) {
+        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, workerContext);
+        return HttpRequestHandler([state](const HttpExchangePtr &exchange) { state->handler().handle(exchange); });
+    });
+    HttpServerOptions serverOptions;
+    serverOptions.address = m_options.listenAddress;
+    serverOptions.port = m_options.listenPort;
+    serverOptions.threads = m_options.threads;
+    serverOptions.limits = m_options.limits;
+    if (!m_server->listen(serverOptions, errorMessage)) {
+        m_server.reset();
+        return false;
+    }
+
+    if (m_options.adminEnabled) {
+        AdminHandler::Info info{m_config->location(), m_server->workerCount(),
+                                urlOf(m_options.listenAddress, m_server->serverPort())};
+        m_admin = std::make_unique<AdminHandler>([config] { return config; }, *m_metrics, info);
+        m_adminServer = std::make_unique<HttpServer>();
+        AdminHandler *admin = m_admin.get();
+        m_adminServer->setHandlerFactory([admin](int, QObject *) {
+            return HttpRequestHandler([admin](const HttpExchangePtr &exchange) { admin->handle(exchange); });
+        });
+        HttpServerOptions adminOptions;
+        adminOptions.address = m_options.adminAddress;
+        adminOptions.port = m_options.adminPort;
+        adminOptions.threads = 1;
+        if (!m_adminServer->listen(adminOptions, errorMessage)) {
+            m_adminServer.reset();
+            m_server->shutdown(0, [] {});
+            return false;
+        }
+    }
+    return true;
+}
+
+void Gateway::shutdown(int graceMs, std::function<void()> done)
+{
+    if (m_adminServer)
+        m_adminServer->shutdown(0, [] {});
+    if (!m_server) {
+        done();
+        return;
+    }
+    m_server->shutdown(graceMs, std::move(done));
+}
+
+quint16 Gateway::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+quint16 Gateway::adminPort() const
+{
+    return m_adminServer ? m_adminServer->serverPort() : 0;
+}
+
+int Gateway::threadCount() const
+{
+    return m_server ? m_server->workerCount() : 0;
+}
+
+} // namespace sluice

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "http/HttpExchange.h"
+#include "http/UpstreamClientOptions.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace sluice {
+
+class AdminHandler;
+class GatewayConfig;
+class GatewayMetrics;
+class HttpServer;
+class RequestLog;
+
+struct GatewayOptions
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QHostAddress adminAddress = QHostAddress::LocalHost;
+    quint16 adminPort = 8081;
+    bool adminEnabled = true;
+    int threads = 0; // 0: one per core
+    HttpServerLimits limits;
+    UpstreamClientOptions upstream;
+};
+
+// The running gateway: the proxy listener with its worker threads, the admin
+// listener, the metrics. The same object runs headless (sluice-gateway) and
+// inside the console.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions options, RequestLog *log,
+            QObject *parent = nullptr);
+    ~Gateway() override;
+
+    // Binds both listeners; on failure returns false with one clear line.
+    bool start(QString *errorMessage);
+    // Stops accepting, lets requests in flight finish for up to graceMs, then
+    // closes everything and calls `done`.
+    void shutdown(int graceMs, std::function<void()> done);
+
+    quint16 port() const;
+    quint16 adminPort() const;
+    int threadCount() const;
+    GatewayMetrics &metrics() { return *m_metrics; }
+    std::shared_ptr<const GatewayConfig> config() const { return m_config; }
+
+private:
+    std::shared_ptr<const GatewayConfig> m_config;
+    GatewayOptions m_options;
+    RequestLog *m_log = nullptr;
+    std::unique_ptr<GatewayMetrics> m_metrics;
+    std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<HttpServer> m_adminServer;
+    std::unique_ptr<AdminHandler> m_admin;
+};
+
+} // namespace sluice

@@ -1,0 +1,104 @@
+#include "GatewayConfig.h"
+
+#include "CompileContext.h"
+#include "PolicyCompiler.h"
+#include "gateway/WorkspacePolicies.h"
+#include "workspace/WorkspaceLoader.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace sluice {
+
+namespace {
+
+std::shared_ptr<const CompiledPipeline> compilePipeline(const EffectivePolicy &policy, const Workspace &workspace,
+                                                        Diagnostics &diagnostics)
+{
+    auto pipeline = std::make_shared<CompiledPipeline>();
+    for (int i = 0; i < PolicySectionCount; ++i) {
+        const auto section = static_cast<PolicySection>(i);
+        CompileContext ctx(PolicyCompiler::builtin(), workspace, section, diagnostics);
+        pipeline->sections[i] = ctx.compileElements(policy.section(section));
+    }
+    return pipeline;
+}
+
+// The same element of a shared scope (global, product, API) is compiled once per
+// operation that inherits it: report each problem once.
+Diagnostics deduplicated(const Diagnostics &diagnostics)
+{
+    Diagnostics result;
+    QSet<QString> seen;
+    for (const Diagnostic &d : diagnostics) {
+        const QString key = d.toString();
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        result.append(d);
+    }
+    return result;
+}
+
+} // namespace
+
+std::shared_ptr<const GatewayConfig> GatewayConfig::load(const QString &workspaceDir, const Options &options,
+                                                        Diagnostics *diagnosticsOut)
+{
+    Diagnostics diagnostics;
+    std::shared_ptr<GatewayConfig> config(new GatewayConfig);
+
+    WorkspaceLoadResult loaded = WorkspaceLoader().loadFolder(workspaceDir);
+    diagnostics += loaded.diagnostics;
+    config->m_workspace = std::move(loaded.workspace);
+    const Workspace &workspace = config->m_workspace;
+
+    config->m_location = options.location;
+    const bool isDefault = options.location.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0;
+    if (!isDefault && !workspace.locations.contains(options.location, Qt::CaseInsensitive) && loaded.ok()) {
+        diagnostics.append(Diagnostic::error(
+            {QStringLiteral("workspace.json"), 0, 0, QStringLiteral("locations")},
+            QCoreApplication::translate("GatewayConfig", "the gateway location '%1' is not one of the workspace's locations")
+                .arg(options.location)));
+    }
+
+    // Policies are parsed and validated even when workspace.json has errors, so
+    // that one run reports everything.
+    WorkspacePolicies policies = WorkspacePolicies::load(workspace, PolicyCompiler::builtin(), &diagnostics);
+
+    if (!hasErrors(diagnostics)) {
+        config->m_router = std::make_unique<Router>(workspace);
+        for (ApiRoute &apiRoute : config->m_router->apis()) {
+            const Api &api = *apiRoute.api;
+            const QList<const Product *> products = workspace.productsOf(api.id);
+            for (OperationRoute &op : apiRoute.operations) {
+                op.pipeline = compilePipeline(policies.effectivePolicy(api.id, op.operation->id, QString()),
+                                              workspace, diagnostics);
+                for (const Product *product : products) {
+                    if (!policies.hasProductPolicy(product->id))
+                        continue; // same as without a product scope
+                    op.productPipelines.insert(
+                        product->id,
+                        compilePipeline(policies.effectivePolicy(api.id, op.operation->id, product->id), workspace,
+                                        diagnostics));
+                }
+            }
+        }
+        for (const Subscription &s : workspace.subscriptions) {
+            if (!s.primaryKey.isEmpty())
+                config->m_keys.insert(s.primaryKey, &s);
+            if (!s.secondaryKey.isEmpty())
+                config->m_keys.insert(s.secondaryKey, &s);
+        }
+    }
+
+    diagnostics = deduplicated(diagnostics);
+    const bool failed = hasErrors(diagnostics);
+    if (diagnosticsOut)
+        *diagnosticsOut += diagnostics;
+    if (failed)
+        return nullptr;
+    return config;
+}
+
+} // namespace sluice

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "PolicyStep.h"
+#include "UrlTemplate.h"
+#include "http/HttpExchange.h"
+#include "policy/PolicyTree.h"
+#include "workspace/Workspace.h"
+
+#include <QElapsedTimer>
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+#include <memory>
+#include <vector>
+
+namespace sluice {
+
+class GatewayConfig;
+class GatewayRuntime;
+class RouteMetrics;
+struct OperationRoute;
+
+// APIM's context.LastError.
+struct LastError
+{
+    QString source;   // policy name or "forward-request", "configuration", ...
+    QString reason;   // e.g. "BackendConnectionFailure", "Timeout"
+    QString message;  // human-readable, never a secret
+    QString scope;    // "global", "product", "api", "operation"
+    QString section;  // "inbound", "backend", "outbound", "on-error"
+    QString policyId;
+    int status = 500; // the status the client gets unless on-error changes it
+};
+
+// Everything one request carries through the pipeline: the (mutable) backend
+// request, the response, variables, the caller's identity and the executor's
+// position. Held by shared_ptr; asynchronous steps keep it alive with
+// shared_from_this() and must check isClientGone() when they resume.
+class RequestContext : public std::enable_shared_from_this<RequestContext>
+{
+public:
+    RequestContext(std::shared_ptr<const GatewayConfig> config, GatewayRuntime *runtime,
+                   HttpExchangePtr exchange);
+    ~RequestContext();
+
+    // ---- identity and routing
+    const GatewayConfig &config() const { return *m_config; }
+    GatewayRuntime &runtime() const { return *m_runtime; }
+    const HttpRequest &originalRequest() const { return m_exchange->request(); }
+    const HttpExchangePtr &exchange() const { return m_exchange; }
+    bool isClientGone() const { return !m_exchange->isConnectionOpen(); }
+
+    const Api *api = nullptr;
+    const Operation *operation = nullptr;
+    const OperationRoute *route = nullptr;
+    UrlTemplate::Parameters matchedParameters;
+    const Subscription *subscription = nullptr;
+    const Product *product = nullptr;
+    const User *user = nullptr;
+    RouteMetrics *metrics = nullptr; // this route's metrics, null when not measured
+
+    // ---- the request as it will go to the backend
+    QByteArray method;
+    QString backendBaseUrl;          // service URL (set-backend-service changes it)
+    QString path;                    // relative to the API, percent-encoded, starts with '/'
+    HttpHeaders requestHeaders;
+    QByteArray requestBody;
+    int forwardTimeoutMs = 300'000;
+
+    // Query parameters, decoded, in order. `rawQuery` is forwarded as received
+    // unless a policy changed the parameters.
+    QList<std::pair<QString, QString>> queryParameters() const;
+    void setQueryParameters(QList<std::pair<QString, QString>> parameters);
+    QByteArray encodedQuery() const;
+    void setRawQuery(const QByteArray &raw);
+
+    // ---- the response
+    HttpResponse response;
+    bool hasResponse = false; // a backend answered or a policy produced a response
+
+    QVariantMap variables;
+    LastError lastError;
+    QString cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
+
+    qint64 elapsedMs() const { return m_timer.elapsed(); }
+    qint64 elapsedNs() const { return m_timer.nsecsElapsed(); }
+    QString requestId() const { return m_requestId; }
+
+    // ---- failure
+    // Records the error and the default response for it; returns StepResult::Fail.
+    StepResult fail(const LastError &error);
+    PolicySection currentSection() const { return m_section; }
+    void setCurrentSection(PolicySection section) { m_section = section; }
+
+    // ---- executor
+    // Runs `steps` in order, then calls `done` with Continue, or with the first
+    // result that ended the sequence (Return, SkipToOutbound, Fail). `steps`
+    // must outlive the run (they belong to the shared configuration).
+    void runSequence(const StepList &steps, std::function<void(StepResult)> done);
+    // Completes a step that returned Pending.
+    void resume(StepResult result);
+
+private:
+    struct Frame
+    {
+        const StepList *steps = nullptr;
+        size_t next = 0;
+        bool waiting = false; // its current step runs or is pending
+        std::function<void(StepResult)> done;
+    };
+    void drive();
+    void finishFrame(StepResult result);
+
+    std::shared_ptr<const GatewayConfig> m_config;
+    GatewayRuntime *m_runtime = nullptr;
+    HttpExchangePtr m_exchange;
+    QElapsedTimer m_timer;
+    QString m_requestId;
+    PolicySection m_section = PolicySection::Inbound;
+
+    QByteArray m_rawQuery;
+    mutable std::optional<QList<std::pair<QString, QString>>> m_query; // decoded on demand
+    bool m_queryModified = false;
+
+    std::vector<Frame> m_frames;
+    bool m_driving = false;
+};
+
+} // namespace sluice
