@@ -62,7 +62,12 @@ WorkspaceLoadResult WorkspaceLoader::parse(const QByteArray &json, const QString
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineAndColumn(json, parseError.offset);
+        // Qt reports the offset just past the token it could not accept (except
+        // for trailing garbage, where it points at the garbage itself).
+        qsizetype offset = parseError.offset;
+        if (offset > 0 && parseError.error != QJsonParseError::GarbageAtEnd)
+            --offset;
+        const auto [line, column] = lineAndColumn(json, offset);
         issues.errorAt(line, column, tr("invalid JSON: %1").arg(parseError.errorString()));
     } else if (!document.isObject()) {
         issues.error(QString(), tr("the top level must be a JSON object"));

@@ -119,8 +119,9 @@ void WorkspaceReader::readCaches(const QJsonArray &array, const QString &path, W
 
         const QLatin1String connectionKey("connectionString");
         if (const std::optional<QString> connection = fields.requiredString(connectionKey)) {
-            cache.connectionString = resolveSecret(*connection, fields.pathOf(connectionKey));
-            if (cache.connectionString.isEmpty() && !connection->isEmpty())
+            bool resolved = false;
+            cache.connectionString = resolveSecret(*connection, fields.pathOf(connectionKey), &resolved);
+            if (resolved && cache.connectionString.isEmpty())
                 m_issues.error(fields.pathOf(connectionKey), tr("is empty after resolving environment variables"));
         }
         cache.description = fields.optionalString(QLatin1String("description")).value_or(QString());
@@ -300,9 +301,11 @@ void WorkspaceReader::readBackends(const QJsonArray &array, const QString &path,
     }
 }
 
-QString WorkspaceReader::resolveSecret(const QString &text, const QString &path)
+QString WorkspaceReader::resolveSecret(const QString &text, const QString &path, bool *ok)
 {
     const EnvReferenceResolver::Result resolved = m_env.resolve(text);
+    if (ok)
+        *ok = resolved.ok();
     if (!resolved.syntaxError.isEmpty())
         m_issues.error(path, resolved.syntaxError);
     for (const QString &name : resolved.unsetVariables)

@@ -36,7 +36,7 @@ private:
 
     // Resolves ${ENV} references of a secret at `path`; reports unset
     // variables by name and never the value.
-    QString resolveSecret(const QString &text, const QString &path);
+    QString resolveSecret(const QString &text, const QString &path, bool *ok = nullptr);
     // Reports a repeated id of one collection.
     void checkUniqueId(NameRegistry &ids, const QString &id, const QString &idPath);
     // Reads an array of ids that must each be in `known`; `unknownMessage` has one %1.
