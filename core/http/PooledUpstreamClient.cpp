@@ -130,12 +130,13 @@ void PooledUpstreamClient::send(UpstreamRequest request, QObject *context,
     if ((!tls && scheme != QLatin1String("http")) || request.url.host().isEmpty()) {
         failLater(context, std::move(done), UpstreamResult::Error::ConnectFailed,
                   tr("not an absolute http or https URL: %1")
-                      .arg(request.url.toDisplayString(QUrl::RemoveUserInfo)));
+                      .arg(request.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery
+                                                       | QUrl::RemoveFragment)));
         return;
     }
     if (!isToken(request.method)) {
         failLater(context, std::move(done), UpstreamResult::Error::Protocol,
-                  tr("invalid request method for %1").arg(request.url.toDisplayString(QUrl::RemoveUserInfo)));
+                  tr("invalid request method for %1").arg(request.url.host()));
         return;
     }
 
