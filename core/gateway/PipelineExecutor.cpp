@@ -3,8 +3,6 @@
 #include "RequestContext.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace sluice {
 
@@ -107,11 +105,7 @@ void PipelineExecutor::setDefaultErrorResponse(RequestContext &ctx)
         message = QCoreApplication::translate("Gateway", "Internal server error");
         break;
     }
-    QJsonObject body;
-    body.insert(QStringLiteral("statusCode"), status);
-    body.insert(QStringLiteral("message"), message);
-    body.insert(QStringLiteral("activityId"), ctx.requestId());
-    ctx.response = HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    ctx.response = HttpResponse::apimError(status, message, ctx.requestId());
     ctx.hasResponse = true;
 }
 

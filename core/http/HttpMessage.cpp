@@ -1,7 +1,7 @@
 #include "HttpMessage.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace sluice {
 
@@ -59,12 +59,21 @@ HttpResponse HttpResponse::json(int status, const QByteArray &jsonBody)
     return r;
 }
 
-HttpResponse HttpResponse::apimError(int status, const QString &message)
+QByteArray HttpResponse::jsonString(const QString &text)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("statusCode"), status);
-    o.insert(QStringLiteral("message"), message);
-    return json(status, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    // QJsonDocument escapes; an array of one string is the cheapest way to reach it.
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+HttpResponse HttpResponse::apimError(int status, const QString &message, const QString &activityId)
+{
+    // Field order as APIM writes it: statusCode first.
+    QByteArray body = "{ \"statusCode\": " + QByteArray::number(status) + ", \"message\": " + jsonString(message);
+    if (!activityId.isEmpty())
+        body += ", \"activityId\": " + jsonString(activityId);
+    body += " }";
+    return json(status, body);
 }
 
 } // namespace sluice

@@ -35,8 +35,11 @@ struct HttpResponse
     static QByteArray standardReason(int status);
     // A JSON body with Content-Type application/json.
     static HttpResponse json(int status, const QByteArray &jsonBody);
-    // APIM's error shape: {"statusCode": 404, "message": "Resource not found"}
-    static HttpResponse apimError(int status, const QString &message);
+    // APIM's error shape: { "statusCode": 404, "message": "Resource not found" },
+    // with "activityId" (the request id) when given.
+    static HttpResponse apimError(int status, const QString &message, const QString &activityId = {});
+    // `text` as a JSON string literal, quotes included.
+    static QByteArray jsonString(const QString &text);
 };
 
 } // namespace sluice
