@@ -7,7 +7,8 @@
 namespace sluice {
 
 // A gauge without labels whose value is computed when it is read (uptime,
-// sizes owned elsewhere). The function must be thread-safe and cheap.
+// sizes owned elsewhere). The function must be thread-safe and cheap, and must
+// not call into the registry (it runs while the registry renders).
 class CallbackGauge final : public MetricFamily
 {
 public:

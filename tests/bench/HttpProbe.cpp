@@ -29,7 +29,8 @@ HttpProbe HttpProbe::get(const QUrl &url, int timeoutMs)
         result.error = QCoreApplication::translate("Bench", "no answer within %1 ms").arg(timeoutMs);
     } else {
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.bodyBytes = reply->readAll().size();
+        result.body = reply->readAll();
+        result.bodyBytes = result.body.size();
         if (result.status >= 200 && result.status < 300) {
             result.ok = true;
         } else if (result.status == 0) {

@@ -13,6 +13,7 @@ struct HttpProbe
     bool ok = false;       // a 2xx answer arrived
     int status = 0;
     qint64 bodyBytes = 0;
+    QByteArray body;
     QString error;         // transport error, timeout or unexpected status
 
     static HttpProbe get(const QUrl &url, int timeoutMs = 5000);

@@ -15,6 +15,7 @@
 #include "Wrk.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QCoreApplication>
 #include <QDir>
 #include <QTemporaryDir>
@@ -118,6 +119,38 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
 QUrl loopbackUrl(quint16 port, const QString &path)
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path));
+}
+
+// The 1-minute load average against the cores: figures taken on a busy machine
+// are noise, say so next to them.
+QString loadWarning()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const double load = file.readAll().split(' ').value(0).toDouble();
+    const int cores = QThread::idealThreadCount();
+    if (load <= cores)
+        return {};
+    return tr("warning: load average %1 on %2 cores before the run: other work competes for the CPU, figures are noisy.")
+        .arg(load, 0, 'f', 1)
+        .arg(cores);
+}
+
+// What the gateway itself counted (admin /metrics), as a cross-check of wrk.
+QString gatewayCount(quint16 adminPort, const QString &apiId)
+{
+    const HttpProbe metrics = HttpProbe::get(loopbackUrl(adminPort, QStringLiteral("/metrics")));
+    if (!metrics.ok)
+        return tr("sluice admin /metrics: %1").arg(metrics.error);
+    const QByteArray prefix = "sluice_requests_total{";
+    const QByteArray apiLabel = "api=\"" + apiId.toUtf8() + '"';
+    double total = 0.0;
+    for (const QByteArray &line : metrics.body.split('\n')) {
+        if (line.startsWith(prefix) && line.contains(apiLabel))
+            total += line.mid(line.lastIndexOf(' ') + 1).toDouble();
+    }
+    return tr("sluice admin /metrics: sluice_requests_total{api=\"%1\"} = %2").arg(apiId).arg(total, 0, 'f', 0);
 }
 
 // A started server with its own readiness verdict.
@@ -269,6 +302,8 @@ int run(const Options &options)
         }
     }
 
+    if (const QString warning = loadWarning(); !warning.isEmpty())
+        say(warning);
     const Wrk wrk(wrkProgram, logDir);
     BenchReport report;
     const QString viaPath = QStringLiteral("/bench") + options.path;
@@ -283,6 +318,8 @@ int run(const Options &options)
         if (!origin.failure.isEmpty())
             gateway.failure = tr("not started: the origin is not running.");
         measure(report, wrk, QStringLiteral("sluice"), gateway, loopbackUrl(gatewayPort, viaPath), options.wrk);
+        if (gateway.failure.isEmpty())
+            say(gatewayCount(adminPort, QStringLiteral("bench")));
     }
 
     for (Server *server : {&gateway, &nginx, &origin}) {
