@@ -5,8 +5,6 @@
 
 #include <QThread>
 
-#include <unistd.h>
-
 namespace sluice {
 
 namespace {
@@ -37,40 +35,80 @@ QString endpointText(const QHostAddress &address, quint16 port)
 HttpServer::HttpServer(QObject *parent)
     : QObject(parent)
 {
-    m_listener = new HttpListener([this](qintptr fd) { dispatchConnection(fd); }, this);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] { finishShutdown(true); });
 }
 
 HttpServer::~HttpServer()
 {
-    m_listener->close();
+    closeListener();
+    if (m_acceptorThread) {
+        HttpListener *listener = m_listener;
+        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        m_listener = nullptr;
+        m_acceptorThread->quit();
+        m_acceptorThread->wait();
+        delete m_acceptorThread;
+    }
     stopWorkers();
 }
 
 bool HttpServer::listen(const HttpServerOptions &options, QString *errorMessage)
 {
-    if (m_listener->isListening() || !m_workers.empty()) {
+    if (m_acceptorThread) {
         if (errorMessage)
             *errorMessage = tr("cannot listen on %1: the server was already started")
                                 .arg(endpointText(options.address, options.port));
         return false;
     }
-    m_listener->setListenBacklogSize(1024);
-    if (!m_listener->listen(options.address, options.port)) {
+    // Workers first: the listener hands out connections as soon as it listens.
+    startWorkers(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()),
+                 options.limits);
+
+    m_acceptorThread = new QThread;
+    m_acceptorThread->setObjectName(QStringLiteral("http-acceptor"));
+    m_listener = new HttpListener([this](qintptr fd) { dispatchConnection(fd); });
+    m_listener->moveToThread(m_acceptorThread);
+    m_acceptorThread->start();
+
+    HttpListener *listener = m_listener;
+    QString failure;
+    QMetaObject::invokeMethod(
+        listener,
+        [&] {
+            listener->setListenBacklogSize(1024);
+            if (listener->listen(options.address, options.port)) {
+                m_address = listener->serverAddress();
+                m_port = listener->serverPort();
+            } else {
+                failure = socketErrorText(*listener);
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (!failure.isEmpty()) {
         if (errorMessage)
-            *errorMessage = tr("cannot listen on %1: %2")
-                                .arg(endpointText(options.address, options.port), socketErrorText(*m_listener));
+            *errorMessage = tr("cannot listen on %1: %2").arg(endpointText(options.address, options.port), failure);
+        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        m_listener = nullptr;
+        m_acceptorThread->quit();
+        m_acceptorThread->wait();
+        delete m_acceptorThread;
+        m_acceptorThread = nullptr;
+        stopWorkers();
         return false;
     }
+    m_listening = true;
+    return true;
+}
 
-    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
-    m_workers.reserve(static_cast<size_t>(threads));
-    for (int i = 0; i < threads; ++i) {
+void HttpServer::startWorkers(int count, const HttpServerLimits &limits)
+{
+    m_workers.reserve(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
         Worker w;
         w.thread = new QThread;
         w.thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
-        w.worker = new HttpServerWorker(i, options.limits);
+        w.worker = new HttpServerWorker(i, limits);
         w.worker->moveToThread(w.thread);
         connect(w.worker, &HttpServerWorker::drained, this, &HttpServer::onWorkerDrained);
         w.thread->start();
@@ -81,22 +119,31 @@ bool HttpServer::listen(const HttpServerOptions &options, QString *errorMessage)
             Qt::BlockingQueuedConnection);
         m_workers.push_back(w);
     }
-    return true;
+}
+
+void HttpServer::closeListener()
+{
+    if (!m_listening)
+        return;
+    m_listening = false;
+    HttpListener *listener = m_listener;
+    // Blocking: once it returns, no connection is handed out any more.
+    QMetaObject::invokeMethod(listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
 }
 
 bool HttpServer::isListening() const
 {
-    return m_listener->isListening();
+    return m_listening;
 }
 
 quint16 HttpServer::serverPort() const
 {
-    return m_listener->serverPort();
+    return m_port;
 }
 
 QHostAddress HttpServer::serverAddress() const
 {
-    return m_listener->serverAddress();
+    return m_address;
 }
 
 int HttpServer::connectionCount() const
@@ -109,10 +156,7 @@ int HttpServer::connectionCount() const
 
 void HttpServer::dispatchConnection(qintptr socketDescriptor)
 {
-    if (m_workers.empty() || m_shuttingDown) {
-        ::close(static_cast<int>(socketDescriptor));
-        return;
-    }
+    // On the acceptor thread.
     HttpServerWorker *worker = m_workers[m_nextWorker].worker;
     m_nextWorker = (m_nextWorker + 1) % m_workers.size();
     QMetaObject::invokeMethod(
@@ -121,7 +165,7 @@ void HttpServer::dispatchConnection(qintptr socketDescriptor)
 
 void HttpServer::shutdown(int graceMs, std::function<void()> done)
 {
-    m_listener->close();
+    closeListener();
     if (m_shuttingDown) { // a second call only adds its callback
         if (!done)
             return;

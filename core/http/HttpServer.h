@@ -31,9 +31,11 @@ struct HttpServerOptions
 // parent per-thread objects (pipeline runtime, upstream client) to it.
 using HttpHandlerFactory = std::function<HttpRequestHandler(int workerIndex, QObject *workerContext)>;
 
-// An HTTP/1.1 server: one listening socket on the owner's thread hands accepted
-// connections round-robin to N worker threads, each with its own event loop,
-// connections (HttpServerConnection) and handler.
+// An HTTP/1.1 server: a listening socket on its own acceptor thread hands
+// accepted connections round-robin to N worker threads, each with its own event
+// loop, connections (HttpServerConnection) and handler. Nothing runs on the
+// owner's thread except shutdown's completion, so a busy (or blocked) owner
+// thread never delays accepting or serving.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -71,12 +73,18 @@ private:
     void dispatchConnection(qintptr socketDescriptor);
     void onWorkerDrained();
     void finishShutdown(bool timedOut);
+    void startWorkers(int count, const HttpServerLimits &limits);
     void stopWorkers();
+    void closeListener();
 
     HttpHandlerFactory m_factory;
-    HttpListener *m_listener = nullptr;
-    std::vector<Worker> m_workers;
-    size_t m_nextWorker = 0;
+    QThread *m_acceptorThread = nullptr;
+    HttpListener *m_listener = nullptr; // lives on m_acceptorThread
+    bool m_listening = false;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    std::vector<Worker> m_workers;      // fixed while the listener runs
+    size_t m_nextWorker = 0;            // used on the acceptor thread only
     bool m_shuttingDown = false;
     bool m_shutdownFinished = false;
     int m_drainedWorkers = 0;

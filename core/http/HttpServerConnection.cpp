@@ -76,6 +76,9 @@ HttpServerConnection::~HttpServerConnection()
     m_pending.clear();
     if (m_socket)
         m_socket->disconnect(this);
+    // Exchanges the handler still holds may be released here; they must find this
+    // object whole (and closed), so drop the handler before the members go.
+    HttpRequestHandler handler = std::move(m_handler);
 }
 
 void HttpServerConnection::beginShutdown()
