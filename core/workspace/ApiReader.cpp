@@ -26,7 +26,8 @@ QList<Api> ApiReader::read(const QJsonArray &apis, const QString &path)
             continue;
         Api api = readApi(*object, itemPath);
         if (!api.id.isEmpty()) {
-            if (const std::optional<QString> first = ids.insert(api.id, WorkspaceIssues::key(itemPath, QStringLiteral("id"))))
+            if (const std::optional<QString> first =
+                    ids.insert(api.id, WorkspaceIssues::key(itemPath, QStringLiteral("id"))))
                 m_issues.error(WorkspaceIssues::key(itemPath, QStringLiteral("id")),
                                tr("duplicate id '%1' (first used at %2)").arg(api.id, *first));
         }
@@ -34,9 +35,10 @@ QList<Api> ApiReader::read(const QJsonArray &apis, const QString &path)
         const QString folded = api.path.toCaseFolded();
         const auto used = apiIdByPath.constFind(folded);
         if (used != apiIdByPath.constEnd()) {
-            m_issues.error(pathPath, api.path.isEmpty()
-                                         ? tr("the empty path is already used by API '%1'").arg(used.value())
-                                         : tr("path '%1' is already used by API '%2'").arg(api.path, used.value()));
+            m_issues.error(pathPath,
+                           api.path.isEmpty()
+                               ? tr("the empty path is already used by API '%1'").arg(used.value())
+                               : tr("path '%1' is already used by API '%2'").arg(api.path, used.value()));
         } else {
             apiIdByPath.insert(folded, api.id);
         }
@@ -59,7 +61,8 @@ Api ApiReader::readApi(const QJsonObject &object, const QString &path)
         api.serviceUrl = *url;
     }
     api.subscriptionRequired = fields.boolean(QLatin1String("subscriptionRequired"), true);
-    api.operations = readOperations(fields.array(QLatin1String("operations")), fields.pathOf(QLatin1String("operations")));
+    api.operations =
+        readOperations(fields.array(QLatin1String("operations")), fields.pathOf(QLatin1String("operations")));
     fields.finish();
     return api;
 }
@@ -95,7 +98,8 @@ QList<Operation> ApiReader::readOperations(const QJsonArray &operations, const Q
     QHash<QString, QString> operationByRoute; // "GET /items/{}" -> operation id
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const QString itemPath = WorkspaceIssues::index(path, i);
-        const std::optional<QJsonObject> object = JsonFieldReader::objectAt(operations.at(i), itemPath, m_issues);
+        const std::optional<QJsonObject> object =
+            JsonFieldReader::objectAt(operations.at(i), itemPath, m_issues);
         if (!object)
             continue;
         JsonFieldReader fields(*object, itemPath, m_issues);
@@ -107,7 +111,8 @@ QList<Operation> ApiReader::readOperations(const QJsonArray &operations, const Q
             operation.method = *method;
             if (!isValidMethod(*method))
                 m_issues.error(fields.pathOf(QLatin1String("method")),
-                               tr("invalid method '%1': use an upper-case HTTP method such as GET, or '*'").arg(*method));
+                               tr("invalid method '%1': use an upper-case HTTP method such as GET, or '*'")
+                                   .arg(*method));
         }
         const std::optional<QString> urlTemplate = fields.requiredString(QLatin1String("urlTemplate"));
         UrlTemplateValidator::Result check;
@@ -128,7 +133,8 @@ QList<Operation> ApiReader::readOperations(const QJsonArray &operations, const Q
             const QString route = *method + QLatin1Char(' ') + check.routeKey;
             const auto it = operationByRoute.constFind(route);
             if (it != operationByRoute.constEnd())
-                m_issues.error(itemPath, tr("duplicates operation '%1': same method and URL template").arg(it.value()));
+                m_issues.error(itemPath,
+                               tr("duplicates operation '%1': same method and URL template").arg(it.value()));
             else
                 operationByRoute.insert(route, operation.id);
         }

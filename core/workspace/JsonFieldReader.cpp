@@ -67,7 +67,11 @@ QString JsonFieldReader::id(QLatin1String key)
     if (!text)
         return {};
     if (!isValidId(*text)) {
-        m_issues.error(pathOf(key), tr("invalid id '%1': use only letters, digits, '.', '_' and '-'").arg(*text));
+        m_issues.error(pathOf(key),
+                       tr("invalid id '%1': use only letters, digits, '.', '_' and '-'").arg(*text));
+    } else if (QString(*text).remove(QLatin1Char('.')).isEmpty()) {
+        // Ids name policy files (policies/apis/<id>.xml): "." and ".." would escape.
+        m_issues.error(pathOf(key), tr("invalid id '%1': an id cannot consist of dots only").arg(*text));
     }
     return *text;
 }
@@ -117,7 +121,7 @@ void JsonFieldReader::finish()
 }
 
 std::optional<QJsonObject> JsonFieldReader::objectAt(const QJsonValue &value, const QString &path,
-                                                    WorkspaceIssues &issues)
+                                                     WorkspaceIssues &issues)
 {
     if (!value.isObject()) {
         issues.error(path, typeMismatch(tr("an object"), value));
@@ -126,7 +130,8 @@ std::optional<QJsonObject> JsonFieldReader::objectAt(const QJsonValue &value, co
     return value.toObject();
 }
 
-std::optional<QString> JsonFieldReader::stringAt(const QJsonValue &value, const QString &path, WorkspaceIssues &issues)
+std::optional<QString> JsonFieldReader::stringAt(const QJsonValue &value, const QString &path,
+                                                 WorkspaceIssues &issues)
 {
     if (!value.isString()) {
         issues.error(path, typeMismatch(tr("a string"), value));

@@ -44,8 +44,10 @@ public:
     void finish();
 
     // An element of an array that must be an object / a string; reports another type.
-    static std::optional<QJsonObject> objectAt(const QJsonValue &value, const QString &path, WorkspaceIssues &issues);
-    static std::optional<QString> stringAt(const QJsonValue &value, const QString &path, WorkspaceIssues &issues);
+    static std::optional<QJsonObject> objectAt(const QJsonValue &value, const QString &path,
+                                               WorkspaceIssues &issues);
+    static std::optional<QString> stringAt(const QJsonValue &value, const QString &path,
+                                           WorkspaceIssues &issues);
 
     static bool isValidId(const QString &id);
     static QString typeName(const QJsonValue &value);

@@ -19,8 +19,8 @@ UrlTemplateValidator::Result UrlTemplateValidator::check(const QString &urlTempl
         const QChar c = path.at(i);
         if (c == QLatin1Char('{')) {
             qsizetype close = i + 1;
-            while (close < path.size() && path.at(close) != QLatin1Char('}') && path.at(close) != QLatin1Char('{')
-                   && path.at(close) != QLatin1Char('/'))
+            while (close < path.size() && path.at(close) != QLatin1Char('}')
+                   && path.at(close) != QLatin1Char('{') && path.at(close) != QLatin1Char('/'))
                 ++close;
             if (close >= path.size() || path.at(close) != QLatin1Char('}')) {
                 result.error = tr("unbalanced '{' at position %1").arg(i + 1);
@@ -39,6 +39,12 @@ UrlTemplateValidator::Result UrlTemplateValidator::check(const QString &urlTempl
                 result.error = tr("duplicate parameter '%1'").arg(name);
                 return result;
             }
+            const bool wholeSegment =
+                i == segmentStart + 1 && (close + 1 == path.size() || path.at(close + 1) == QLatin1Char('/'));
+            if (!wholeSegment) {
+                result.error = tr("parameter '%1' must be a whole path segment ('/{%1}')").arg(name);
+                return result;
+            }
             result.parameters.append(name);
             routeKey.append(QLatin1String("{}"));
             i = close + 1;
@@ -49,8 +55,8 @@ UrlTemplateValidator::Result UrlTemplateValidator::check(const QString &urlTempl
             return result;
         }
         if (c == QLatin1Char('*')) {
-            const bool wholeSegment = i == segmentStart + 1
-                                      && (i + 1 == path.size() || path.at(i + 1) == QLatin1Char('/'));
+            const bool wholeSegment =
+                i == segmentStart + 1 && (i + 1 == path.size() || path.at(i + 1) == QLatin1Char('/'));
             if (!wholeSegment) {
                 result.error = tr("'*' must be a whole path segment ('/*')");
                 return result;
@@ -73,6 +79,8 @@ UrlTemplateValidator::Result UrlTemplateValidator::check(const QString &urlTempl
         routeKey.append(c.toLower());
         ++i;
     }
+    if (routeKey.size() > 1 && routeKey.endsWith(QLatin1Char('/')))
+        routeKey.chop(1); // "/items/" serves the same requests as "/items"
     result.routeKey = routeKey;
     return result;
 }

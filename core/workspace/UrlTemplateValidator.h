@@ -7,9 +7,10 @@
 namespace sluice {
 
 // Checks an operation URL template as workspace.json holds it: starts with '/',
-// `{name}` parameters with balanced braces and names [A-Za-z_][A-Za-z0-9_-]*,
-// no parameter twice, a `*` wildcard only as the whole last segment (`/files/*`).
-// A query part after '?' is not checked. (Matching is the gateway's job.)
+// `{name}` parameters with balanced braces, names [A-Za-z_][A-Za-z0-9_-]*, each
+// a whole path segment and none twice, a `*` wildcard only as the whole last
+// segment (`/files/*`). A query part after '?' is not checked. Matching is the
+// gateway's job (gateway/UrlTemplate); this accepts no template it rejects.
 class UrlTemplateValidator
 {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceLoader)

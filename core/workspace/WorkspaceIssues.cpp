@@ -47,7 +47,8 @@ QString WorkspaceIssues::key(const QString &parent, const QString &key)
     if (isIdentifier(key))
         return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
     QString escaped = key;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
     return parent + QLatin1String("[\"") + escaped + QLatin1String("\"]");
 }
 

@@ -48,7 +48,8 @@ WorkspaceLoadResult WorkspaceLoader::loadFolder(const QString &dir) const
         SourceLocation location;
         location.file = fileName();
         result.diagnostics.append(Diagnostic::error(
-            location, tr("cannot read %1 in %2: %3").arg(fileName(), QDir::toNativeSeparators(rootDir), file.errorString())));
+            location, tr("cannot read %1 in %2: %3")
+                          .arg(fileName(), QDir::toNativeSeparators(rootDir), file.errorString())));
         return result;
     }
     return parse(file.readAll(), rootDir);

@@ -43,10 +43,12 @@ Workspace WorkspaceReader::read(const QJsonObject &root)
         readNamedValues(*values, fields.pathOf(QLatin1String("namedValues")), ws);
     readGroups(fields.array(QLatin1String("groups")), fields.pathOf(QLatin1String("groups")), ws);
     readUsers(fields.array(QLatin1String("users")), fields.pathOf(QLatin1String("users")), ws);
-    ws.apis = ApiReader(m_issues).read(fields.array(QLatin1String("apis")), fields.pathOf(QLatin1String("apis")));
+    ws.apis =
+        ApiReader(m_issues).read(fields.array(QLatin1String("apis")), fields.pathOf(QLatin1String("apis")));
     readBackends(fields.array(QLatin1String("backends")), fields.pathOf(QLatin1String("backends")), ws);
     readProducts(fields.array(QLatin1String("products")), fields.pathOf(QLatin1String("products")), ws);
-    readSubscriptions(fields.array(QLatin1String("subscriptions")), fields.pathOf(QLatin1String("subscriptions")), ws);
+    readSubscriptions(fields.array(QLatin1String("subscriptions")),
+                      fields.pathOf(QLatin1String("subscriptions")), ws);
     readCaches(fields.array(QLatin1String("caches")), fields.pathOf(QLatin1String("caches")), ws);
     fields.finish();
     return ws;
@@ -96,9 +98,10 @@ void WorkspaceReader::readCaches(const QJsonArray &array, const QString &path, W
             if (useFrom->compare(QLatin1String("default"), Qt::CaseInsensitive) == 0) {
                 cache.useFrom = QStringLiteral("default");
             } else {
-                const auto match = std::find_if(ws.locations.cbegin(), ws.locations.cend(), [&](const QString &l) {
-                    return l.compare(*useFrom, Qt::CaseInsensitive) == 0;
-                });
+                const auto match =
+                    std::find_if(ws.locations.cbegin(), ws.locations.cend(), [&](const QString &l) {
+                        return l.compare(*useFrom, Qt::CaseInsensitive) == 0;
+                    });
                 useFromKnown = match != ws.locations.cend();
                 cache.useFrom = useFromKnown ? *match : *useFrom;
                 if (!useFromKnown)
@@ -111,8 +114,9 @@ void WorkspaceReader::readCaches(const QJsonArray &array, const QString &path, W
             const QString folded = cache.useFrom.toCaseFolded();
             const auto other = cacheByUseFrom.constFind(folded);
             if (other != cacheByUseFrom.constEnd())
-                m_issues.error(useFromPath,
-                               tr("location '%1' already has a cache ('%2')").arg(cache.useFrom, other.value()));
+                m_issues.error(
+                    useFromPath,
+                    tr("location '%1' already has a cache ('%2')").arg(cache.useFrom, other.value()));
             else
                 cacheByUseFrom.insert(folded, cache.id);
         }
@@ -122,7 +126,8 @@ void WorkspaceReader::readCaches(const QJsonArray &array, const QString &path, W
             bool resolved = false;
             cache.connectionString = resolveSecret(*connection, fields.pathOf(connectionKey), &resolved);
             if (resolved && cache.connectionString.isEmpty())
-                m_issues.error(fields.pathOf(connectionKey), tr("is empty after resolving environment variables"));
+                m_issues.error(fields.pathOf(connectionKey),
+                               tr("is empty after resolving environment variables"));
         }
         cache.description = fields.optionalString(QLatin1String("description")).value_or(QString());
         fields.finish();
@@ -140,8 +145,9 @@ void WorkspaceReader::readNamedValues(const QJsonObject &object, const QString &
             continue;
         }
         if (!isValidNamedValueName(name)) {
-            m_issues.error(itemPath,
-                           tr("invalid named value name '%1': use only letters, digits, '.', '_' and '-'").arg(name));
+            m_issues.error(
+                itemPath,
+                tr("invalid named value name '%1': use only letters, digits, '.', '_' and '-'").arg(name));
             continue;
         }
         const std::optional<QString> value = JsonFieldReader::stringAt(it.value(), itemPath, m_issues);
@@ -238,8 +244,9 @@ void WorkspaceReader::readSubscriptions(const QJsonArray &array, const QString &
             const bool isProduct = scope->startsWith(QLatin1String("product:")) && !target.isEmpty();
             const bool isApi = scope->startsWith(QLatin1String("api:")) && !target.isEmpty();
             if (!isAll && !isProduct && !isApi)
-                m_issues.error(fields.pathOf(scopeKey),
-                               tr("malformed scope '%1': expected 'all', 'product:<id>' or 'api:<id>'").arg(*scope));
+                m_issues.error(
+                    fields.pathOf(scopeKey),
+                    tr("malformed scope '%1': expected 'all', 'product:<id>' or 'api:<id>'").arg(*scope));
             else if (isProduct && !ws.product(target))
                 m_issues.error(fields.pathOf(scopeKey), tr("unknown product '%1'").arg(target));
             else if (isApi && !ws.api(target))
@@ -269,8 +276,8 @@ void WorkspaceReader::readSubscriptions(const QJsonArray &array, const QString &
             if (states.contains(*state))
                 sub.state = *state;
             else
-                m_issues.error(fields.pathOf(stateKey),
-                               tr("invalid state '%1': expected one of %2").arg(*state, states.join(QLatin1String(", "))));
+                m_issues.error(fields.pathOf(stateKey), tr("invalid state '%1': expected one of %2")
+                                                            .arg(*state, states.join(QLatin1String(", "))));
         }
         fields.finish();
         ws.subscriptions.append(std::move(sub));
@@ -321,8 +328,8 @@ void WorkspaceReader::checkUniqueId(NameRegistry &ids, const QString &id, const 
         m_issues.error(idPath, tr("duplicate id '%1' (first used at %2)").arg(id, *first));
 }
 
-QStringList WorkspaceReader::readReferences(JsonFieldReader &fields, QLatin1String key, const QStringList &known,
-                                            const QString &unknownMessage)
+QStringList WorkspaceReader::readReferences(JsonFieldReader &fields, QLatin1String key,
+                                            const QStringList &known, const QString &unknownMessage)
 {
     QStringList result;
     const QJsonArray array = fields.array(key);

@@ -41,7 +41,8 @@ void TstWorkspace::loadsFullWorkspace()
     QCOMPARE(ws.caches.size(), 2);
     QCOMPARE(ws.caches[0].id, QStringLiteral("redis-default"));
     QCOMPARE(ws.caches[0].useFrom, QStringLiteral("default"));
-    QCOMPARE(ws.caches[0].connectionString, QStringLiteral("cache.internal:6380,password=s3cr3t-PW,ssl=True"));
+    QCOMPARE(ws.caches[0].connectionString,
+             QStringLiteral("cache.internal:6380,password=s3cr3t-PW,ssl=True"));
     QCOMPARE(ws.caches[0].description, QStringLiteral("Shared cache"));
     QCOMPARE(ws.caches[1].useFrom, QStringLiteral("edge-paris")); // canonical spelling of the location
     QCOMPARE(ws.caches[1].connectionString, QStringLiteral("127.0.0.1:6379"));
@@ -113,7 +114,8 @@ void TstWorkspace::loadsFullWorkspace()
     QVERIFY(ws.api(QStringLiteral("root-api"))->serviceUrl.isEmpty());
 
     QCOMPARE(ws.backends.size(), 1);
-    QCOMPARE(ws.backend(QStringLiteral("orders-backend"))->url, QStringLiteral("https://orders.example.com/v2"));
+    QCOMPARE(ws.backend(QStringLiteral("orders-backend"))->url,
+             QStringLiteral("https://orders.example.com/v2"));
     QCOMPARE(ws.backends[0].description, QStringLiteral("Orders service"));
 }
 
@@ -146,8 +148,9 @@ void TstWorkspace::loadsSampleWorkspace()
     QStringList routes;
     for (const Operation &op : echo->operations)
         routes.append(op.id + QLatin1Char(' ') + op.method + QLatin1Char(' ') + op.urlTemplate);
-    QCOMPARE(routes, QStringList({QStringLiteral("get-item GET /items/{id}"), QStringLiteral("list GET /items"),
-                                  QStringLiteral("create POST /items"), QStringLiteral("any * /*")}));
+    QCOMPARE(routes,
+             QStringList({QStringLiteral("get-item GET /items/{id}"), QStringLiteral("list GET /items"),
+                          QStringLiteral("create POST /items"), QStringLiteral("any * /*")}));
     const Api *mock = ws.api(QStringLiteral("mock"));
     QVERIFY(mock);
     QCOMPARE(mock->path, QStringLiteral("mock"));
@@ -180,8 +183,8 @@ void TstWorkspace::syntaxError_data()
                                    << QStringLiteral("invalid JSON: unterminated object");
     QTest::newRow("trailing comma") << QByteArray("{\n  \"name\": \"x\",\n}") << 3 << 1
                                     << QStringLiteral("invalid JSON: object is missing after a comma");
-    QTest::newRow("unterminated string") << QByteArray("{\"name\": \"x}") << 1 << 13
-                                         << QStringLiteral("invalid JSON: unterminated string");
+    QTest::newRow("unterminated string")
+        << QByteArray("{\"name\": \"x}") << 1 << 13 << QStringLiteral("invalid JSON: unterminated string");
     QTest::newRow("column counts characters") << QByteArray("{\"name\": \"\xC3\xA9t\xC3\xA9\" ]") << 1 << 16
                                               << QStringLiteral("invalid JSON: unterminated object");
     QTest::newRow("missing value separator") << QByteArray("{\n\t\"locations\": [\"a\" \"b\"]\n}") << 2 << 20
@@ -221,8 +224,10 @@ void TstWorkspace::envResolution_data()
                                    << QStringLiteral("cache.internal:1,password=s3cr3t-PW");
     QTest::newRow("whole value") << QStringLiteral("${TOKEN}") << QStringLiteral("tok-123");
     QTest::newRow("empty variable") << QStringLiteral("h${EMPTY}") << QStringLiteral("h");
-    QTest::newRow("escaped") << QStringLiteral("p=$${REDIS_PASSWORD}") << QStringLiteral("p=${REDIS_PASSWORD}");
-    QTest::newRow("escaped then variable") << QStringLiteral("$${A}${TOKEN}") << QStringLiteral("${A}tok-123");
+    QTest::newRow("escaped") << QStringLiteral("p=$${REDIS_PASSWORD}")
+                             << QStringLiteral("p=${REDIS_PASSWORD}");
+    QTest::newRow("escaped then variable")
+        << QStringLiteral("$${A}${TOKEN}") << QStringLiteral("${A}tok-123");
     QTest::newRow("lone dollars") << QStringLiteral("a$b$$c$") << QStringLiteral("a$b$$c$");
     QTest::newRow("dollar before variable") << QStringLiteral("$${TOKEN}$") << QStringLiteral("${TOKEN}$");
     QTest::newRow("braces without dollar") << QStringLiteral("{TOKEN}") << QStringLiteral("{TOKEN}");
@@ -251,12 +256,15 @@ void TstWorkspace::envResolution()
 void TstWorkspace::unsetVariablesAreNamed()
 {
     // Each unset variable is one error naming it, at the field that uses it.
-    const QByteArray json = doc(R"("caches": [{"id": "c", "connectionString": "${A_HOST}:1,password=${A_PW}${A_HOST}"}])");
+    const QByteArray json =
+        doc(R"("caches": [{"id": "c", "connectionString": "${A_HOST}:1,password=${A_PW}${A_HOST}"}])");
     const WorkspaceLoadResult result = parse(json);
     const QString path = QStringLiteral("caches[0].connectionString");
-    QCOMPARE(triples(result.diagnostics),
-             QList<Triple>({{Diagnostic::Severity::Error, path, QStringLiteral("environment variable 'A_HOST' is not set")},
-                            {Diagnostic::Severity::Error, path, QStringLiteral("environment variable 'A_PW' is not set")}}));
+    QCOMPARE(
+        triples(result.diagnostics),
+        QList<Triple>(
+            {{Diagnostic::Severity::Error, path, QStringLiteral("environment variable 'A_HOST' is not set")},
+             {Diagnostic::Severity::Error, path, QStringLiteral("environment variable 'A_PW' is not set")}}));
 
     // The real process environment is the default lookup.
     const QByteArray name = "SLUICE_TST_WORKSPACE_VAR";
@@ -277,7 +285,8 @@ void TstWorkspace::diagnosticText()
         {"id": "o", "method": "GET", "urlTemplate": "/x/{id"}]}])"));
     QCOMPARE(result.diagnostics.size(), 1);
     QCOMPARE(result.diagnostics[0].toString(),
-             QStringLiteral("workspace.json: apis[0].operations[0].urlTemplate: error: unbalanced '{' at position 4"));
+             QStringLiteral(
+                 "workspace.json: apis[0].operations[0].urlTemplate: error: unbalanced '{' at position 4"));
 
     const WorkspaceLoadResult syntax = parse(QByteArray("{\n  \"name\": }"));
     QCOMPARE(syntax.diagnostics.size(), 1);
