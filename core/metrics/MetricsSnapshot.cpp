@@ -8,7 +8,7 @@ QString MetricSample::label(const QStringList &labelNames, const QString &labelN
     return index >= 0 && index < labelValues.size() ? labelValues.at(index) : QString();
 }
 
-const MetricSample *MetricFamilySnapshot::sample(const QStringList &labelValues) const
+const MetricSample *MetricFamilySnapshot::sample(const QStringList &labelValues) const &
 {
     for (const MetricSample &s : samples) {
         if (s.labelValues == labelValues)
@@ -30,7 +30,7 @@ double MetricFamilySnapshot::total(const QMap<QString, QString> &match) const
     return result;
 }
 
-const MetricFamilySnapshot *MetricsSnapshot::family(const QString &name) const
+const MetricFamilySnapshot *MetricsSnapshot::family(const QString &name) const &
 {
     const auto it = families.constFind(name);
     return it == families.cend() ? nullptr : &it.value();

@@ -35,7 +35,8 @@ struct MetricFamilySnapshot
     QList<double> bucketBounds; // histogram only, without +Inf
     QList<MetricSample> samples;
 
-    const MetricSample *sample(const QStringList &labelValues) const;
+    const MetricSample *sample(const QStringList &labelValues) const &;
+    const MetricSample *sample(const QStringList &labelValues) const && = delete; // would dangle
     // Sum of the values (counters, gauges) or counts (histograms) of the samples
     // whose labels match every entry of `match` (label name -> value).
     double total(const QMap<QString, QString> &match = {}) const;
@@ -48,7 +49,8 @@ struct MetricsSnapshot
 {
     QMap<QString, MetricFamilySnapshot> families;
 
-    const MetricFamilySnapshot *family(const QString &name) const;
+    const MetricFamilySnapshot *family(const QString &name) const &;
+    const MetricFamilySnapshot *family(const QString &name) const && = delete; // would dangle
     // The value of one child (counter, gauge), or the count of a histogram child.
     std::optional<double> value(const QString &familyName, const QStringList &labelValues = {}) const;
     // MetricFamilySnapshot::total of the family, 0 when there is no such family.

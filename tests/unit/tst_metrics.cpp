@@ -137,7 +137,8 @@ void TestMetrics::familyChildCreationRacesYieldOneChild()
             QCOMPARE(seen[static_cast<std::size_t>(t * 26 + i)], seen[static_cast<std::size_t>(i)]);
         QCOMPARE(seen[static_cast<std::size_t>(i)]->count(), std::uint64_t(threads));
     }
-    QCOMPARE(registry.snapshot().family(QStringLiteral("h_seconds"))->samples.size(), 26);
+    const MetricsSnapshot snapshot = registry.snapshot();
+    QCOMPARE(snapshot.family(QStringLiteral("h_seconds"))->samples.size(), 26);
 }
 
 void TestMetrics::histogramBuckets_data()
@@ -188,7 +189,8 @@ void TestMetrics::histogramBuckets()
                                 "h_count 1\n";
     QCOMPARE(text, expected);
 
-    const MetricFamilySnapshot *snap = registry.snapshot().family(QStringLiteral("h"));
+    const MetricsSnapshot snapshot = registry.snapshot();
+    const MetricFamilySnapshot *snap = snapshot.family(QStringLiteral("h"));
     QVERIFY(snap);
     QCOMPARE(snap->bucketBounds, (QList<double>{0.1, 0.5, 1.0}));
     QCOMPARE(snap->samples.size(), 1);
