@@ -34,12 +34,14 @@ PolicySourceMap::PolicySourceMap(const QString &text)
         const QChar c = text.at(i);
         m_byteOffsets.push_back(m_utf8.size());
         if (c.isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            m_hasSurrogates = true;
             append(QChar::surrogateToUcs4(c, text.at(i + 1)));
             ++i;
             m_byteOffsets.push_back(m_utf8.size()); // the low surrogate maps past the sequence
             continue;
         }
         if (c.isSurrogate()) {
+            m_hasSurrogates = true;
             append(0xFFFD); // unpaired surrogate
             continue;
         }
@@ -82,6 +84,8 @@ PolicySourceMap::LineColumn PolicySourceMap::lineColumn(qsizetype index) const
     auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), index);
     const size_t lineIndex = static_cast<size_t>(it - m_lineStarts.begin()) - 1;
     const qsizetype start = m_lineStarts[lineIndex];
+    if (!m_hasSurrogates)
+        return LineColumn{static_cast<int>(lineIndex) + 1, static_cast<int>(index - start) + 1};
     int column = 1;
     for (qsizetype i = start; i < index; ++i) {
         if (!m_text.at(i).isLowSurrogate())

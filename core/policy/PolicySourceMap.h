@@ -40,6 +40,7 @@ private:
     QByteArray m_utf8;
     std::vector<qsizetype> m_byteOffsets; // per UTF-16 index, plus one past the end
     std::vector<qsizetype> m_lineStarts;  // UTF-16 index where each line starts
+    bool m_hasSurrogates = false;         // columns must skip low surrogates
 };
 
 } // namespace sluice
