@@ -576,13 +576,17 @@ private Q_SLOTS:
     {
         HttpServer server;
         std::atomic<int> factoryCalls{0};
+        std::atomic<int> contextOnOtherThread{0};
         QMutex mutex;
         QSet<QThread *> threads;
-        server.setHandlerFactory([&](int, QObject *context) {
+        QList<int> indexes;
+        server.setHandlerFactory([&](int index, QObject *context) {
             ++factoryCalls;
+            if (context->thread() != QThread::currentThread())
+                ++contextOnOtherThread;
             QMutexLocker lock(&mutex);
             threads.insert(QThread::currentThread());
-            Q_ASSERT(context->thread() == QThread::currentThread());
+            indexes.append(index);
             return [](const HttpExchangePtr &e) { e->respond(HttpResponse::json(200, "{}")); };
         });
         HttpServerOptions options;
@@ -591,6 +595,8 @@ private Q_SLOTS:
         QCOMPARE(server.workerCount(), 3);
         QCOMPARE(factoryCalls.load(), 3);
         QCOMPARE(threads.size(), 3);
+        QCOMPARE(contextOnOtherThread.load(), 0);
+        QCOMPARE(indexes, QList<int>({0, 1, 2}));
         QVERIFY(!threads.contains(QThread::currentThread()));
         std::vector<std::unique_ptr<RawClient>> clients;
         for (int i = 0; i < 6; ++i) {
