@@ -94,11 +94,10 @@ HttpResponseParser::State HttpResponseParser::finish()
         return m_state;
     http_parser_execute(&m_parser, &settings(), nullptr, 0);
     if (m_state == State::Incomplete) {
-        fail(m_receivedBytes
-                 ? QCoreApplication::translate("HttpResponseParser",
-                                               "backend closed the connection before the response was complete")
-                 : QCoreApplication::translate("HttpResponseParser",
-                                               "backend closed the connection without a response"));
+        fail(m_receivedBytes ? QCoreApplication::translate(
+                 "HttpResponseParser", "backend closed the connection before the response was complete")
+                             : QCoreApplication::translate("HttpResponseParser",
+                                                           "backend closed the connection without a response"));
     }
     return m_state;
 }
@@ -179,8 +178,7 @@ int HttpResponseParser::onHeadersComplete(http_parser *parser)
     if (p->m_noBodyExpected || interim || status == 204 || status == 304)
         return 1; // no body, whatever the headers say
     if (!(parser->flags & F_CHUNKED) && parser->content_length > 0 && parser->content_length != ULLONG_MAX)
-        p->m_response.body.reserve(
-            static_cast<qsizetype>(std::min<quint64>(parser->content_length, MaxReserve)));
+        p->m_response.body.reserve(static_cast<qsizetype>(std::min<quint64>(parser->content_length, MaxReserve)));
     return 0;
 }
 

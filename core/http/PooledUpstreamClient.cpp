@@ -18,8 +18,8 @@ struct UpstreamHost
 {
     UpstreamHostKey key;
     std::vector<UpstreamConnection *> idle; // most recently used last
-    std::deque<UpstreamPending *> queue;    // waiting for a connection slot
-    int connections = 0;                    // open or opening
+    std::deque<UpstreamPending *> queue; // waiting for a connection slot
+    int connections = 0; // open or opening
 };
 
 struct UpstreamPending
@@ -45,8 +45,8 @@ bool isToken(const QByteArray &method)
         return false;
     for (const char c : method) {
         const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '+' || c == '#'
-                        || c == '$' || c == '%' || c == '&' || c == '\'' || c == '^' || c == '`' || c == '|';
+            || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '+' || c == '#' || c == '$' || c == '%'
+            || c == '&' || c == '\'' || c == '^' || c == '`' || c == '|';
         if (!ok)
             return false;
     }
@@ -112,8 +112,7 @@ int PooledUpstreamClient::idleConnectionCount() const
     return count;
 }
 
-void PooledUpstreamClient::send(UpstreamRequest request, QObject *context,
-                                std::function<void(UpstreamResult)> done)
+void PooledUpstreamClient::send(UpstreamRequest request, QObject *context, std::function<void(UpstreamResult)> done)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_destroying) {
@@ -128,10 +127,10 @@ void PooledUpstreamClient::send(UpstreamRequest request, QObject *context,
     const QString scheme = request.url.scheme();
     const bool tls = scheme == QLatin1String("https");
     if ((!tls && scheme != QLatin1String("http")) || request.url.host().isEmpty()) {
-        failLater(context, std::move(done), UpstreamResult::Error::ConnectFailed,
-                  tr("not an absolute http or https URL: %1")
-                      .arg(request.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery
-                                                       | QUrl::RemoveFragment)));
+        failLater(
+            context, std::move(done), UpstreamResult::Error::ConnectFailed,
+            tr("not an absolute http or https URL: %1")
+                .arg(request.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)));
         return;
     }
     if (!isToken(request.method)) {
@@ -169,7 +168,7 @@ void PooledUpstreamClient::failLater(QObject *context, std::function<void(Upstre
 
 UpstreamHost *PooledUpstreamClient::hostFor(const QUrl &url, bool tls)
 {
-    UpstreamHostKey key{url.host(), static_cast<quint16>(url.port(tls ? 443 : 80)), tls};
+    UpstreamHostKey key {url.host(), static_cast<quint16>(url.port(tls ? 443 : 80)), tls};
     auto it = m_hosts.find(key);
     if (it != m_hosts.end())
         return it->second.get();
@@ -296,8 +295,8 @@ void PooledUpstreamClient::exchangeFinished(UpstreamConnection *connection, Upst
 
     if (disposition == UpstreamConnection::Disposition::Reuse) {
         release(connection);
-    } else if (disposition == UpstreamConnection::Disposition::DiscardRetryNow && pending
-               && pending->idempotent && !pending->retried) {
+    } else if (disposition == UpstreamConnection::Disposition::DiscardRetryNow && pending && pending->idempotent
+               && !pending->retried) {
         // Stale keep-alive: the slot of the dead connection goes to a fresh one for this request.
         connection->close();
         connection->host = nullptr;
@@ -354,9 +353,8 @@ void PooledUpstreamClient::timeout(UpstreamPending *pending)
     }
     UpstreamResult result;
     result.error = UpstreamResult::Error::Timeout;
-    result.errorText = tr("no complete response from %1 within %2 ms")
-                           .arg(pending->host->key.host)
-                           .arg(pending->timeoutMs);
+    result.errorText =
+        tr("no complete response from %1 within %2 ms").arg(pending->host->key.host).arg(pending->timeoutMs);
     complete(pending, result);
 }
 

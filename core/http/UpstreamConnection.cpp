@@ -12,7 +12,7 @@ namespace {
 bool isTlsError(QAbstractSocket::SocketError error)
 {
     return error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
-           || error == QAbstractSocket::SslInvalidUserDataError;
+        || error == QAbstractSocket::SslInvalidUserDataError;
 }
 
 } // namespace
@@ -20,16 +20,14 @@ bool isTlsError(QAbstractSocket::SocketError error)
 UpstreamConnection::UpstreamConnection(Listener *listener, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
-{
-}
+{ }
 
 UpstreamConnection::~UpstreamConnection()
 {
     close();
 }
 
-void UpstreamConnection::open(const QString &hostName, quint16 port, const QSslConfiguration *tls,
-                              int connectTimeoutMs)
+void UpstreamConnection::open(const QString &hostName, quint16 port, const QSslConfiguration *tls, int connectTimeoutMs)
 {
     Q_ASSERT(m_state == State::Unopened);
     m_state = State::Connecting;
@@ -94,7 +92,7 @@ void UpstreamConnection::close()
 bool UpstreamConnection::isReusable() const
 {
     return m_state == State::Idle && m_socket->state() == QAbstractSocket::ConnectedState
-           && m_socket->bytesAvailable() == 0;
+        && m_socket->bytesAvailable() == 0;
 }
 
 void UpstreamConnection::timerEvent(QTimerEvent *event)
@@ -113,7 +111,8 @@ bool UpstreamConnection::deferIfInCall(void (UpstreamConnection::*handler)())
 {
     if (m_inCall == 0)
         return false;
-    QMetaObject::invokeMethod(this, [this, handler] { (this->*handler)(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, handler] { (this->*handler)(); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -167,8 +166,7 @@ void UpstreamConnection::readResponse()
         }
         if (parsed == HttpResponseParser::State::Complete) {
             const bool reusable = m_parser.keepAlive() && m_parser.trailingBytes() == 0
-                                  && m_socket->bytesAvailable() == 0
-                                  && m_socket->state() == QAbstractSocket::ConnectedState;
+                && m_socket->bytesAvailable() == 0 && m_socket->state() == QAbstractSocket::ConnectedState;
             UpstreamResult result;
             result.response = m_parser.takeResponse();
             finishExchange(result, reusable ? Disposition::Reuse : Disposition::Discard);
@@ -186,8 +184,7 @@ void UpstreamConnection::onSocketError()
     case State::Connecting:
         if (isTlsError(error)) {
             const QString reason = m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors;
-            failExchange(UpstreamResult::Error::Tls,
-                         tr("TLS handshake with %1 failed: %2").arg(m_hostName, reason));
+            failExchange(UpstreamResult::Error::Tls, tr("TLS handshake with %1 failed: %2").arg(m_hostName, reason));
         } else {
             failExchange(UpstreamResult::Error::ConnectFailed,
                          tr("cannot connect to %1: %2").arg(m_hostName, m_socket->errorString()));
@@ -217,8 +214,8 @@ void UpstreamConnection::onDisconnected()
 void UpstreamConnection::peerClosed()
 {
     const QAbstractSocket::SocketError error = m_socket->error();
-    const bool orderlyClose = error == QAbstractSocket::RemoteHostClosedError
-                              || m_socket->state() == QAbstractSocket::UnconnectedState;
+    const bool orderlyClose =
+        error == QAbstractSocket::RemoteHostClosedError || m_socket->state() == QAbstractSocket::UnconnectedState;
     if (orderlyClose && m_parser.finish() == HttpResponseParser::State::Complete) {
         UpstreamResult result;
         result.response = m_parser.takeResponse();

@@ -13,7 +13,7 @@ QT_END_NAMESPACE
 
 namespace sluice {
 
-struct UpstreamHost;    // bookkeeping of the pool that owns the connection
+struct UpstreamHost; // bookkeeping of the pool that owns the connection
 struct UpstreamPending; // the request the connection is working on
 
 // One keep-alive connection to a backend (QTcpSocket, or QSslSocket for
@@ -29,8 +29,8 @@ public:
     enum class State { Unopened, Connecting, Idle, Busy, Closed };
     // What happens to the connection after an exchange.
     enum class Disposition {
-        Reuse,          // response complete, connection may carry another exchange
-        Discard,        // close it
+        Reuse, // response complete, connection may carry another exchange
+        Discard, // close it
         DiscardRetryNow // failed before any response byte on a connection that served
                         // before (stale keep-alive): the request may be retried
     };

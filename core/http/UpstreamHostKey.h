@@ -17,10 +17,7 @@ struct UpstreamHostKey
 
 struct UpstreamHostKeyHash
 {
-    size_t operator()(const UpstreamHostKey &key) const noexcept
-    {
-        return qHashMulti(0, key.host, key.port, key.tls);
-    }
+    size_t operator()(const UpstreamHostKey &key) const noexcept { return qHashMulti(0, key.host, key.port, key.tls); }
 };
 
 } // namespace sluice

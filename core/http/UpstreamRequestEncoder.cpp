@@ -41,8 +41,8 @@ QByteArray UpstreamRequestEncoder::hostHeader(const QUrl &url)
 
 bool UpstreamRequestEncoder::isIdempotent(const QByteArray &method)
 {
-    return methodIs(method, "GET") || methodIs(method, "HEAD") || methodIs(method, "PUT")
-           || methodIs(method, "DELETE") || methodIs(method, "OPTIONS");
+    return methodIs(method, "GET") || methodIs(method, "HEAD") || methodIs(method, "PUT") || methodIs(method, "DELETE")
+        || methodIs(method, "OPTIONS");
 }
 
 QByteArray UpstreamRequestEncoder::encode(const UpstreamRequest &request)
@@ -76,8 +76,8 @@ QByteArray UpstreamRequestEncoder::encode(const UpstreamRequest &request)
     }
     for (const HttpHeaders::Field &field : request.headers.fields()) {
         if (HttpHeaders::nameEquals(field.first, QByteArrayLiteral("Content-Length"))
-            || HttpHeaders::nameEquals(field.first, QByteArrayLiteral("Transfer-Encoding"))
-            || field.first.isEmpty() || !isSafe(field.first) || !isSafe(field.second))
+            || HttpHeaders::nameEquals(field.first, QByteArrayLiteral("Transfer-Encoding")) || field.first.isEmpty()
+            || !isSafe(field.first) || !isSafe(field.second))
             continue;
         out += field.first;
         out += ": ";
@@ -85,8 +85,7 @@ QByteArray UpstreamRequestEncoder::encode(const UpstreamRequest &request)
         out += "\r\n";
     }
     const QByteArray &method = request.method;
-    if (!request.body.isEmpty() || methodIs(method, "POST") || methodIs(method, "PUT")
-        || methodIs(method, "PATCH")) {
+    if (!request.body.isEmpty() || methodIs(method, "POST") || methodIs(method, "PUT") || methodIs(method, "PATCH")) {
         out += "Content-Length: ";
         out += QByteArray::number(request.body.size());
         out += "\r\n";

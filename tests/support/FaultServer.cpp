@@ -92,8 +92,7 @@ FaultServer::FaultServer(Behavior behavior, QObject *parent)
     : QTcpServer(parent)
     , m_behavior(behavior)
     , m_responder(&FaultServer::echo)
-{
-}
+{ }
 
 FaultServer::~FaultServer()
 {
@@ -134,8 +133,7 @@ bool FaultServer::setTls(const QString &certificateFile, const QString &keyFile)
 
 QByteArray FaultServer::response(int status, const QByteArray &body, const QList<QByteArray> &headers)
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::standardReason(status)
-                     + "\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::standardReason(status) + "\r\n";
     for (const QByteArray &header : headers)
         out += header + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
@@ -194,8 +192,8 @@ void FaultServer::onReadyRead(Peer *peer)
     if (!peer->socket)
         return;
     const QByteArray data = peer->socket->readAll();
-    const size_t parsed = http_parser_execute(&peer->parser, &Peer::settings(), data.constData(),
-                                              static_cast<size_t>(data.size()));
+    const size_t parsed =
+        http_parser_execute(&peer->parser, &Peer::settings(), data.constData(), static_cast<size_t>(data.size()));
     if (peer->socket && parsed != static_cast<size_t>(data.size()))
         dropPeer(peer); // not HTTP: hang up
 }
@@ -211,9 +209,8 @@ void FaultServer::onRequest(Peer *peer, HttpRequest request)
     switch (m_behavior) {
     case Behavior::Respond:
         if (m_responseDelayMs > 0) {
-            QTimer::singleShot(m_responseDelayMs, peer->socket, [this, peer, request] {
-                writeResponse(peer, request);
-            });
+            QTimer::singleShot(m_responseDelayMs, peer->socket,
+                               [this, peer, request] { writeResponse(peer, request); });
         } else {
             writeResponse(peer, request);
         }

@@ -27,12 +27,12 @@ class FaultServer : public QTcpServer
     Q_OBJECT
 public:
     enum class Behavior {
-        Respond,          // answer each request with responder() after responseDelayMs
-        NeverAnswer,      // read requests, never write a byte
+        Respond, // answer each request with responder() after responseDelayMs
+        NeverAnswer, // read requests, never write a byte
         CloseImmediately, // close each connection as soon as it is accepted
-        Garbage,          // answer each request with bytes that are not HTTP
+        Garbage, // answer each request with bytes that are not HTTP
         PartialThenStall, // send headers and part of the body, then nothing
-        PartialThenClose  // send headers and part of the body, then close
+        PartialThenClose // send headers and part of the body, then close
     };
 
     // Raw response bytes for a request (status line, headers, body).

@@ -97,10 +97,10 @@ bool NginxProcess::startOnce(const QByteArray &serverBlocks)
     file.close();
 
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(binary, {QStringLiteral("-c"), file.fileName(), QStringLiteral("-p"), m_dir.path(),
-                             QStringLiteral("-e"), m_dir.filePath(QStringLiteral("error.log")),
-                             QStringLiteral("-g"),
-                             QStringLiteral("daemon off; pid %1;").arg(m_dir.filePath(QStringLiteral("nginx.pid")))});
+    m_process.start(binary,
+                    {QStringLiteral("-c"), file.fileName(), QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"),
+                     m_dir.filePath(QStringLiteral("error.log")), QStringLiteral("-g"),
+                     QStringLiteral("daemon off; pid %1;").arg(m_dir.filePath(QStringLiteral("nginx.pid")))});
     if (!m_process.waitForStarted(10'000)) {
         m_error = QStringLiteral("nginx did not start: %1").arg(m_process.errorString());
         return false;

@@ -11,10 +11,9 @@ bool TlsFixture::run(const QStringList &arguments)
     process.setWorkingDirectory(m_dir.path());
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral("openssl"), arguments);
-    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
-        m_error = QStringLiteral("openssl %1 failed: %2")
-                      .arg(arguments.value(0), QString::fromLocal8Bit(process.readAll()));
+    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        m_error =
+            QStringLiteral("openssl %1 failed: %2").arg(arguments.value(0), QString::fromLocal8Bit(process.readAll()));
         return false;
     }
     return true;
@@ -39,20 +38,19 @@ bool TlsFixture::generate(const QStringList &subjectAltNames)
     extensions.close();
     return run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ecKey,
                 QStringLiteral("-pkeyopt"), curve, QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                QStringLiteral("/CN=Sluice Test CA"), QStringLiteral("-addext"),
-                QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
-                QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")})
-           && run({QStringLiteral("req"), QStringLiteral("-newkey"), ecKey, QStringLiteral("-pkeyopt"), curve,
-                   QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
-                   QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=sluice-test-server")})
-           && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                   QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                   QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                   QStringLiteral("-out"), QStringLiteral("server.pem"), QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("server.ext")});
+                QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"), QStringLiteral("-days"),
+                QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=Sluice Test CA"),
+                QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")})
+        && run({QStringLiteral("req"), QStringLiteral("-newkey"), ecKey, QStringLiteral("-pkeyopt"), curve,
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
+                QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
+                QStringLiteral("/CN=sluice-test-server")})
+        && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                QStringLiteral("server.ext")});
 }
 
 } // namespace sluice::test

@@ -24,36 +24,36 @@ void TestUpstreamRequestEncoder::encode_data()
     QTest::addColumn<QByteArray>("expected");
 
     QTest::newRow("GET, default port") << QByteArray("GET") << QByteArray("http://api.example.com/v1/items?a=1&b=x%20y")
-                                       << QByteArrayList{"Accept", "*/*"} << QByteArray()
+                                       << QByteArrayList {"Accept", "*/*"} << QByteArray()
                                        << QByteArray("GET /v1/items?a=1&b=x%20y HTTP/1.1\r\nHost: api.example.com\r\n"
                                                      "Accept: */*\r\n\r\n");
-    QTest::newRow("empty path") << QByteArray("GET") << QByteArray("http://h:8080") << QByteArrayList{}
-                                << QByteArray() << QByteArray("GET / HTTP/1.1\r\nHost: h:8080\r\n\r\n");
-    QTest::newRow("empty query kept") << QByteArray("GET") << QByteArray("http://h/p?") << QByteArrayList{}
+    QTest::newRow("empty path") << QByteArray("GET") << QByteArray("http://h:8080") << QByteArrayList {} << QByteArray()
+                                << QByteArray("GET / HTTP/1.1\r\nHost: h:8080\r\n\r\n");
+    QTest::newRow("empty query kept") << QByteArray("GET") << QByteArray("http://h/p?") << QByteArrayList {}
                                       << QByteArray() << QByteArray("GET /p? HTTP/1.1\r\nHost: h\r\n\r\n");
-    QTest::newRow("https default port") << QByteArray("GET") << QByteArray("https://h:443/") << QByteArrayList{}
+    QTest::newRow("https default port") << QByteArray("GET") << QByteArray("https://h:443/") << QByteArrayList {}
                                         << QByteArray() << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
-    QTest::newRow("https other port") << QByteArray("GET") << QByteArray("https://h:80/") << QByteArrayList{}
+    QTest::newRow("https other port") << QByteArray("GET") << QByteArray("https://h:80/") << QByteArrayList {}
                                       << QByteArray() << QByteArray("GET / HTTP/1.1\r\nHost: h:80\r\n\r\n");
-    QTest::newRow("IPv6") << QByteArray("GET") << QByteArray("http://[::1]:9000/x") << QByteArrayList{}
-                          << QByteArray() << QByteArray("GET /x HTTP/1.1\r\nHost: [::1]:9000\r\n\r\n");
-    QTest::newRow("encoded path kept") << QByteArray("GET") << QByteArray("http://h/a%2Fb/%C3%A9") << QByteArrayList{}
+    QTest::newRow("IPv6") << QByteArray("GET") << QByteArray("http://[::1]:9000/x") << QByteArrayList {} << QByteArray()
+                          << QByteArray("GET /x HTTP/1.1\r\nHost: [::1]:9000\r\n\r\n");
+    QTest::newRow("encoded path kept") << QByteArray("GET") << QByteArray("http://h/a%2Fb/%C3%A9") << QByteArrayList {}
                                        << QByteArray() << QByteArray("GET /a%2Fb/%C3%A9 HTTP/1.1\r\nHost: h\r\n\r\n");
     QTest::newRow("POST body, caller length replaced")
-        << QByteArray("POST") << QByteArray("http://h/p") << QByteArrayList{"Content-Length", "1", "X", "y"}
+        << QByteArray("POST") << QByteArray("http://h/p") << QByteArrayList {"Content-Length", "1", "X", "y"}
         << QByteArray("hello") << QByteArray("POST /p HTTP/1.1\r\nHost: h\r\nX: y\r\nContent-Length: 5\r\n\r\nhello");
-    QTest::newRow("POST empty body") << QByteArray("POST") << QByteArray("http://h/p") << QByteArrayList{}
+    QTest::newRow("POST empty body") << QByteArray("POST") << QByteArray("http://h/p") << QByteArrayList {}
                                      << QByteArray()
                                      << QByteArray("POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
-    QTest::newRow("GET with body") << QByteArray("GET") << QByteArray("http://h/p") << QByteArrayList{}
+    QTest::newRow("GET with body") << QByteArray("GET") << QByteArray("http://h/p") << QByteArrayList {}
                                    << QByteArray("q")
                                    << QByteArray("GET /p HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nq");
     QTest::newRow("caller Host wins, chunked dropped")
         << QByteArray("PUT") << QByteArray("http://h/p")
-        << QByteArrayList{"X-First", "1", "HOST", "other", "Transfer-Encoding", "chunked"} << QByteArray("ab")
+        << QByteArrayList {"X-First", "1", "HOST", "other", "Transfer-Encoding", "chunked"} << QByteArray("ab")
         << QByteArray("PUT /p HTTP/1.1\r\nX-First: 1\r\nHOST: other\r\nContent-Length: 2\r\n\r\nab");
     QTest::newRow("CR LF in value dropped")
-        << QByteArray("GET") << QByteArray("http://h/") << QByteArrayList{"A", "1\r\nEvil: 1", "B", "2"}
+        << QByteArray("GET") << QByteArray("http://h/") << QByteArrayList {"A", "1\r\nEvil: 1", "B", "2"}
         << QByteArray() << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nB: 2\r\n\r\n");
 }
 

@@ -42,48 +42,46 @@ void TestUpstreamResponseParser::parse_data()
     QTest::addColumn<QByteArrayList>("headers");
     QTest::addColumn<bool>("keepAlive");
 
-    QTest::newRow("content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nX: 1\r\n\r\nabc")
-                                    << false << false << 200 << QByteArray("OK") << QByteArray("abc")
-                                    << QByteArrayList{"Content-Length: 3", "X: 1"} << true;
-    QTest::newRow("zero length") << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n") << false
-                                 << false << 404 << QByteArray("Not Found") << QByteArray()
-                                 << QByteArrayList{"Content-Length: 0"} << true;
+    QTest::newRow("content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nX: 1\r\n\r\nabc") << false
+                                    << false << 200 << QByteArray("OK") << QByteArray("abc")
+                                    << QByteArrayList {"Content-Length: 3", "X: 1"} << true;
+    QTest::newRow("zero length") << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n") << false << false
+                                 << 404 << QByteArray("Not Found") << QByteArray()
+                                 << QByteArrayList {"Content-Length: 0"} << true;
     QTest::newRow("chunked with trailer")
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n1\r\nd\r\n0\r\nT: x\r\n\r\n")
-        << false << false << 200 << QByteArray("OK") << QByteArray("abcd") << QByteArrayList{} << true;
+        << false << false << 200 << QByteArray("OK") << QByteArray("abcd") << QByteArrayList {} << true;
     QTest::newRow("chunked after gzip coding")
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nzz\r\n0\r\n\r\n") << false
-        << false << 200 << QByteArray("OK") << QByteArray("zz") << QByteArrayList{"Transfer-Encoding: gzip"}
-        << true;
-    QTest::newRow("read until close") << QByteArray("HTTP/1.1 200 OK\r\nA: b\r\n\r\nall of it") << false << true
-                                      << 200 << QByteArray("OK") << QByteArray("all of it")
-                                      << QByteArrayList{"A: b"} << false;
-    QTest::newRow("HEAD ignores length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n") << true
-                                         << false << 200 << QByteArray("OK") << QByteArray()
-                                         << QByteArrayList{"Content-Length: 99"} << true;
+        << false << 200 << QByteArray("OK") << QByteArray("zz") << QByteArrayList {"Transfer-Encoding: gzip"} << true;
+    QTest::newRow("read until close") << QByteArray("HTTP/1.1 200 OK\r\nA: b\r\n\r\nall of it") << false << true << 200
+                                      << QByteArray("OK") << QByteArray("all of it") << QByteArrayList {"A: b"}
+                                      << false;
+    QTest::newRow("HEAD ignores length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n") << true << false
+                                         << 200 << QByteArray("OK") << QByteArray()
+                                         << QByteArrayList {"Content-Length: 99"} << true;
     QTest::newRow("204") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << false << false << 204
-                         << QByteArray("No Content") << QByteArray() << QByteArrayList{} << true;
-    QTest::newRow("304 with length")
-        << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n") << false << false << 304
-        << QByteArray("Not Modified") << QByteArray() << QByteArrayList{"Content-Length: 10"} << true;
+                         << QByteArray("No Content") << QByteArray() << QByteArrayList {} << true;
+    QTest::newRow("304 with length") << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n") << false
+                                     << false << 304 << QByteArray("Not Modified") << QByteArray()
+                                     << QByteArrayList {"Content-Length: 10"} << true;
     QTest::newRow("two interim responses")
         << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
                       "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx")
-        << false << false << 200 << QByteArray("OK") << QByteArray("x") << QByteArrayList{"Content-Length: 1"}
-        << true;
-    QTest::newRow("HTTP/1.0 keep-alive")
-        << QByteArray("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\nx") << false << false
-        << 200 << QByteArray("OK") << QByteArray("x")
-        << QByteArrayList{"Connection: keep-alive", "Content-Length: 1"} << true;
-    QTest::newRow("connection close") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx")
+        << false << false << 200 << QByteArray("OK") << QByteArray("x") << QByteArrayList {"Content-Length: 1"} << true;
+    QTest::newRow("HTTP/1.0 keep-alive") << QByteArray(
+        "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\nx")
+                                         << false << false << 200 << QByteArray("OK") << QByteArray("x")
+                                         << QByteArrayList {"Connection: keep-alive", "Content-Length: 1"} << true;
+    QTest::newRow("connection close") << QByteArray(
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx")
                                       << false << false << 200 << QByteArray("OK") << QByteArray("x")
-                                      << QByteArrayList{"Connection: close", "Content-Length: 1"} << false;
-    QTest::newRow("empty reason") << QByteArray("HTTP/1.1 299 \r\nContent-Length: 0\r\n\r\n") << false << false
-                                  << 299 << QByteArray() << QByteArray() << QByteArrayList{"Content-Length: 0"}
-                                  << true;
+                                      << QByteArrayList {"Connection: close", "Content-Length: 1"} << false;
+    QTest::newRow("empty reason") << QByteArray("HTTP/1.1 299 \r\nContent-Length: 0\r\n\r\n") << false << false << 299
+                                  << QByteArray() << QByteArray() << QByteArrayList {"Content-Length: 0"} << true;
     QTest::newRow("empty header value") << QByteArray("HTTP/1.1 200 OK\r\nX-Empty:\r\nContent-Length: 0\r\n\r\n")
                                         << false << false << 200 << QByteArray("OK") << QByteArray()
-                                        << QByteArrayList{"X-Empty: ", "Content-Length: 0"} << true;
+                                        << QByteArrayList {"X-Empty: ", "Content-Length: 0"} << true;
 }
 
 void TestUpstreamResponseParser::parse()
@@ -144,8 +142,8 @@ void TestUpstreamResponseParser::errors_data()
                                     << false;
     QTest::newRow("two lengths") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
                                  << false;
-    QTest::newRow("length overflow")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\n") << false;
+    QTest::newRow("length overflow") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\n")
+                                     << false;
     QTest::newRow("closed in headers") << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << true;
     QTest::newRow("closed in body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc") << true;
     QTest::newRow("closed in chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab")
