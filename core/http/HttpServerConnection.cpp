@@ -8,6 +8,9 @@
 #include <QTimerEvent>
 
 #include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <chrono>
@@ -199,8 +202,8 @@ void HttpServerConnection::sendContinue()
         m_continueOwed = true; // after the responses ahead of it
         return;
     }
-    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_socket->flush();
+    static const QByteArray continueLine = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
+    writeOut(continueLine, nullptr);
 }
 
 void HttpServerConnection::submitResponse(quint64 sequence, HttpResponse &&response)
@@ -238,9 +241,12 @@ void HttpServerConnection::flushResponses()
             flags |= HttpResponseWriter::KeepAliveHeader;
 
         if (HttpResponseWriter::write(slot.response, flags, m_output)) {
-            m_socket->write(m_output);
-            m_output.clear();
-            m_socket->write(slot.response.body);
+            writeOut(m_output, &slot.response.body);
+            m_output.resize(0);
+            if (m_closed) { // the write failed: the client is gone, m_pending is cleared
+                m_flushing = false;
+                return;
+            }
         }
         wrote = true;
         m_pending.pop_front();
@@ -249,14 +255,14 @@ void HttpServerConnection::flushResponses()
             break;
     }
     if (!m_output.isEmpty()) {
-        m_socket->write(m_output);
+        writeOut(m_output, nullptr);
         m_output.resize(0); // keeps the capacity for the next response
     }
-    if (wrote) {
+    if (wrote)
         m_lastActivity = nowMs();
-        m_socket->flush();
-    }
     m_flushing = false;
+    if (m_closed)
+        return;
 
     if (closeNow) {
         startClosing();
@@ -271,6 +277,48 @@ void HttpServerConnection::flushResponses()
     } else {
         updateTimer();
     }
+}
+
+void HttpServerConnection::writeOut(const QByteArray &head, const QByteArray *body)
+{
+    // With nothing queued in the socket, send straight to the descriptor: QTcpSocket
+    // would switch its write notifier on and off for every response (two event
+    // loop wake-ups each). Whatever the kernel does not take goes to the socket's
+    // buffer, behind which all later output then queues.
+    qsizetype headDone = 0;
+    qsizetype bodyDone = 0;
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0 && m_socket->bytesToWrite() == 0) {
+        iovec parts[2];
+        parts[0].iov_base = const_cast<char *>(head.constData());
+        parts[0].iov_len = static_cast<size_t>(head.size());
+        int count = 1;
+        if (body && !body->isEmpty()) {
+            parts[1].iov_base = const_cast<char *>(body->constData());
+            parts[1].iov_len = static_cast<size_t>(body->size());
+            count = 2;
+        }
+        msghdr message{};
+        message.msg_iov = parts;
+        message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
+        ssize_t sent = 0;
+        do {
+            sent = ::sendmsg(static_cast<int>(fd), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        } while (sent < 0 && errno == EINTR);
+        if (sent < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                abort(); // reset by the peer, broken pipe: the client is gone
+                return;
+            }
+            sent = 0;
+        }
+        headDone = std::min<qsizetype>(head.size(), static_cast<qsizetype>(sent));
+        bodyDone = static_cast<qsizetype>(sent) - headDone;
+    }
+    if (headDone < head.size())
+        m_socket->write(headDone == 0 ? head : head.mid(headDone));
+    if (body && bodyDone < body->size())
+        m_socket->write(bodyDone == 0 ? *body : body->mid(bodyDone));
 }
 
 void HttpServerConnection::startClosing()

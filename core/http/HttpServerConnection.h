@@ -72,6 +72,7 @@ private:
     void dispatch(HttpRequest &&request);
     void enqueueError(int status, const QString &message);
     void sendContinue();
+    void writeOut(const QByteArray &head, const QByteArray *body);
     void flushResponses();
     void startClosing();
     void shutdownWrite();
