@@ -55,10 +55,18 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
-    const T &value() const { return *m_value; }
-    T &value() { return *m_value; }
-    const T &operator*() const { return *m_value; }
-    const T *operator->() const { return &*m_value; }
+    const T &value() const
+    {
+        Q_ASSERT(m_value);
+        return *m_value;
+    }
+    T &value()
+    {
+        Q_ASSERT(m_value);
+        return *m_value;
+    }
+    const T &operator*() const { return value(); }
+    const T *operator->() const { return &value(); }
     T valueOr(T fallback) const { return m_value ? *m_value : std::move(fallback); }
     const DotNetError &error() const { return m_error; }
 
