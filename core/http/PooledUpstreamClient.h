@@ -28,8 +28,9 @@ namespace sluice {
 // thread it lives on. `done` is called exactly once, from the event loop (never
 // from inside send()), unless `context` is destroyed first. Destroying the
 // client cancels the requests in flight: their `done` gets
-// UpstreamResult::Error::Cancelled (when their context is still alive). Do not
-// delete the client from inside a `done` callback; use deleteLater().
+// UpstreamResult::Error::Cancelled (when their context is still alive).
+// Deleting the client from inside a `done` callback is safe (its connections
+// are then deleted from the event loop), though deleteLater() reads better.
 class PooledUpstreamClient : public QObject, public UpstreamClient, private UpstreamConnection::Listener
 {
     Q_OBJECT

@@ -86,6 +86,8 @@ private Q_SLOTS:
     void maxIdlePerHost();
     void destroyedContextGetsNoCallback();
     void destroyingClientCancelsInFlight();
+    void deletingClientInsideDone_data();
+    void deletingClientInsideDone();
     void sustainedLoad_data();
     void sustainedLoad();
 };
@@ -520,6 +522,44 @@ void TestUpstream::destroyingClientCancelsInFlight()
     QTRY_COMPARE(server.openConnections(), 0);
     QCOMPARE(aliveCalls, 3);
     QCOMPARE(doomedCalls, 0);
+}
+
+void TestUpstream::deletingClientInsideDone_data()
+{
+    QTest::addColumn<FaultServer::Behavior>("behavior");
+    QTest::addColumn<UpstreamResult::Error>("expected");
+    QTest::newRow("after a response") << FaultServer::Behavior::Respond << UpstreamResult::Error::None;
+    QTest::newRow("after a timeout") << FaultServer::Behavior::NeverAnswer << UpstreamResult::Error::Timeout;
+    QTest::newRow("after a protocol error") << FaultServer::Behavior::Garbage << UpstreamResult::Error::Protocol;
+}
+
+// Not the recommended use (deleteLater is), but it must not touch freed memory
+// (this test runs under AddressSanitizer in the sanitizer build).
+void TestUpstream::deletingClientInsideDone()
+{
+    QFETCH(FaultServer::Behavior, behavior);
+    QFETCH(UpstreamResult::Error, expected);
+
+    FaultServer server(behavior);
+    QVERIFY(server.start());
+    auto *client = new PooledUpstreamClient;
+    QObject context;
+    int calls = 0;
+    UpstreamResult::Error got = UpstreamResult::Error::Cancelled;
+    UpstreamRequest r = request(server.url());
+    r.timeoutMs = 300;
+    // A second request in flight on another connection when the client dies.
+    client->send(request(server.url()), &context, [&](UpstreamResult) { ++calls; });
+    client->send(r, &context, [&](UpstreamResult result) {
+        ++calls;
+        got = result.error;
+        delete client;
+        client = nullptr;
+    });
+    QTRY_VERIFY(client == nullptr);
+    QCOMPARE(got, expected);
+    QTRY_COMPARE(server.openConnections(), 0);
+    QCOMPARE(calls, 2);
 }
 
 void TestUpstream::sustainedLoad_data()
