@@ -11,8 +11,7 @@ HttpExchange::HttpExchange(HttpRequest request, HttpServerConnection *connection
     : m_request(std::move(request))
     , m_connection(connection)
     , m_sequence(sequence)
-{
-}
+{ }
 
 HttpExchange::~HttpExchange()
 {
@@ -24,8 +23,8 @@ HttpExchange::~HttpExchange()
     if (connection && connection->thread() == QThread::currentThread() && connection->isOpen()) {
         m_responded = true;
         connection->submitResponse(
-            m_sequence, HttpResponse::apimError(500, QCoreApplication::translate(
-                                                         "HttpExchange", "The request was not answered")));
+            m_sequence,
+            HttpResponse::apimError(500, QCoreApplication::translate("HttpExchange", "The request was not answered")));
     }
 }
 

@@ -28,10 +28,10 @@ class HttpRequestParser
 
 public:
     enum class Event {
-        NeedMoreData,    // every byte given was consumed; no complete request yet
-        ExpectContinue,  // headers complete, the client waits for "100 Continue"
+        NeedMoreData, // every byte given was consumed; no complete request yet
+        ExpectContinue, // headers complete, the client waits for "100 Continue"
         RequestComplete, // takeRequest() holds it
-        Error,           // errorStatus()/errorMessage(); the parser accepts nothing more
+        Error, // errorStatus()/errorMessage(); the parser accepts nothing more
     };
 
     explicit HttpRequestParser(const HttpServerLimits &limits = {});

@@ -30,14 +30,14 @@ void appendNumber(QByteArray &out, qint64 value)
 bool hasLineBreak(const QByteArray &text)
 {
     return std::memchr(text.constData(), '\r', static_cast<size_t>(text.size())) != nullptr
-           || std::memchr(text.constData(), '\n', static_cast<size_t>(text.size())) != nullptr;
+        || std::memchr(text.constData(), '\n', static_cast<size_t>(text.size())) != nullptr;
 }
 
 bool isHopOrFraming(const QByteArray &name)
 {
     // Fields this writer owns.
     return HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Transfer-Encoding")
-           || HttpHeaders::nameEquals(name, "Connection");
+        || HttpHeaders::nameEquals(name, "Connection");
 }
 
 // standardReason() builds a new array per call; keep one copy per status.
@@ -58,8 +58,7 @@ const QByteArray &reasonFor(int status)
 bool HttpResponseWriter::requestsClose(const HttpResponse &response)
 {
     for (const auto &field : response.headers.fields()) {
-        if (HttpHeaders::nameEquals(field.first, "Connection")
-            && field.second.toLower().contains("close"))
+        if (HttpHeaders::nameEquals(field.first, "Connection") && field.second.toLower().contains("close"))
             return true;
     }
     return false;
@@ -137,12 +136,12 @@ QByteArray HttpResponseWriter::httpDate(qint64 secondsSinceEpoch)
     static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
-    std::tm tm{};
+    std::tm tm {};
     gmtime_r(&t, &tm);
     char buffer[40];
-    const int n = std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                                days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12], tm.tm_year + 1900,
-                                tm.tm_hour, tm.tm_min, tm.tm_sec);
+    const int n =
+        std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday % 7], tm.tm_mday,
+                      months[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
     return QByteArray(buffer, n);
 }
 

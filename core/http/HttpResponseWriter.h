@@ -16,9 +16,9 @@ class HttpResponseWriter
 {
 public:
     enum Flag {
-        HeadRequest = 0x1,      // no body bytes
-        CloseConnection = 0x2,  // "Connection: close"
-        KeepAliveHeader = 0x4,  // "Connection: keep-alive" (HTTP/1.0 clients)
+        HeadRequest = 0x1, // no body bytes
+        CloseConnection = 0x2, // "Connection: close"
+        KeepAliveHeader = 0x4, // "Connection: keep-alive" (HTTP/1.0 clients)
     };
 
     // Bodies up to this size are copied behind the header block (one write);

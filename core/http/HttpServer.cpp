@@ -44,7 +44,8 @@ HttpServer::~HttpServer()
     closeListener();
     if (m_acceptorThread) {
         HttpListener *listener = m_listener;
-        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
         m_listener = nullptr;
         m_acceptorThread->quit();
         m_acceptorThread->wait();
@@ -62,8 +63,7 @@ bool HttpServer::listen(const HttpServerOptions &options, QString *errorMessage)
         return false;
     }
     // Workers first: the listener hands out connections as soon as it listens.
-    startWorkers(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()),
-                 options.limits);
+    startWorkers(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()), options.limits);
 
     m_acceptorThread = new QThread;
     m_acceptorThread->setObjectName(QStringLiteral("http-acceptor"));
@@ -88,7 +88,8 @@ bool HttpServer::listen(const HttpServerOptions &options, QString *errorMessage)
     if (!failure.isEmpty()) {
         if (errorMessage)
             *errorMessage = tr("cannot listen on %1: %2").arg(endpointText(options.address, options.port), failure);
-        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
         m_listener = nullptr;
         m_acceptorThread->quit();
         m_acceptorThread->wait();
@@ -115,7 +116,7 @@ void HttpServer::startWorkers(int count, const HttpServerLimits &limits)
         HttpServerWorker *worker = w.worker;
         const HttpHandlerFactory factory = m_factory;
         QMetaObject::invokeMethod(
-            worker, [worker, factory, i] { worker->setHandler(factory ? factory(i, worker) : HttpRequestHandler{}); },
+            worker, [worker, factory, i] { worker->setHandler(factory ? factory(i, worker) : HttpRequestHandler {}); },
             Qt::BlockingQueuedConnection);
         m_workers.push_back(w);
     }
@@ -128,7 +129,8 @@ void HttpServer::closeListener()
     m_listening = false;
     HttpListener *listener = m_listener;
     // Blocking: once it returns, no connection is handed out any more.
-    QMetaObject::invokeMethod(listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
 }
 
 bool HttpServer::isListening() const
@@ -183,13 +185,15 @@ void HttpServer::shutdown(int graceMs, std::function<void()> done)
     m_shutdownDone = std::move(done);
     m_drainedWorkers = 0;
     if (m_workers.empty()) {
-        QMetaObject::invokeMethod(this, [this] { finishShutdown(false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { finishShutdown(false); }, Qt::QueuedConnection);
         return;
     }
     m_graceTimer.start(std::max(0, graceMs));
     for (const Worker &w : m_workers) {
         HttpServerWorker *worker = w.worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->beginShutdown(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->beginShutdown(); }, Qt::QueuedConnection);
     }
 }
 
@@ -210,7 +214,8 @@ void HttpServer::finishShutdown(bool timedOut)
     if (timedOut) {
         for (const Worker &w : m_workers) {
             HttpServerWorker *worker = w.worker;
-            QMetaObject::invokeMethod(worker, [worker] { worker->abortAll(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                worker, [worker] { worker->abortAll(); }, Qt::BlockingQueuedConnection);
         }
     }
     if (auto done = std::exchange(m_shutdownDone, {}))
@@ -223,7 +228,8 @@ void HttpServer::stopWorkers()
         HttpServerWorker *worker = w.worker;
         worker->disconnect(this);
         // The worker (and every connection and per-thread object under it) dies on its own thread.
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
         w.thread->quit();
         w.thread->wait();
         delete w.thread;

@@ -22,7 +22,7 @@ struct HttpServerOptions
 {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0: any free port (see serverPort())
-    int threads = 0;  // <= 0: QThread::idealThreadCount()
+    int threads = 0; // <= 0: QThread::idealThreadCount()
     HttpServerLimits limits;
 };
 
@@ -83,8 +83,8 @@ private:
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;
-    std::vector<Worker> m_workers;      // fixed while the listener runs
-    size_t m_nextWorker = 0;            // used on the acceptor thread only
+    std::vector<Worker> m_workers; // fixed while the listener runs
+    size_t m_nextWorker = 0; // used on the acceptor thread only
     bool m_shuttingDown = false;
     bool m_shutdownFinished = false;
     int m_drainedWorkers = 0;

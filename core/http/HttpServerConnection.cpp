@@ -28,8 +28,7 @@ constexpr qint64 kReadBufferSize = 256 * 1024;
 
 qint64 nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -136,8 +135,8 @@ void HttpServerConnection::processInput()
         }
         const quint64 begunBefore = m_parser.messagesBegun();
         qsizetype consumed = 0;
-        const auto event = m_parser.parse(m_input.constData() + m_inputOffset, m_input.size() - m_inputOffset,
-                                          &consumed);
+        const auto event =
+            m_parser.parse(m_input.constData() + m_inputOffset, m_input.size() - m_inputOffset, &consumed);
         m_inputOffset += consumed;
         if (m_parser.messagesBegun() != begunBefore)
             m_requestStartedAt = nowMs();
@@ -231,7 +230,7 @@ void HttpServerConnection::flushResponses()
         Pending &slot = m_pending.front();
         const bool last = m_pending.size() == 1;
         closeNow = !slot.keepAlive || slot.closeAfter || (m_shuttingDown && last)
-                   || HttpResponseWriter::requestsClose(slot.response);
+            || HttpResponseWriter::requestsClose(slot.response);
         int flags = 0;
         if (slot.head)
             flags |= HttpResponseWriter::HeadRequest;
@@ -298,7 +297,7 @@ void HttpServerConnection::writeOut(const QByteArray &head, const QByteArray *bo
             parts[1].iov_len = static_cast<size_t>(body->size());
             count = 2;
         }
-        msghdr message{};
+        msghdr message {};
         message.msg_iov = parts;
         message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
         ssize_t sent = 0;
@@ -401,8 +400,8 @@ void HttpServerConnection::updateTimer()
         return; // it fires early and re-arms then: no timer churn per request
     const qint64 delay = std::max<qint64>(0, deadline - nowMs());
     m_timerDue = deadline;
-    m_timer.start(static_cast<int>(std::min<qint64>(delay + 1, std::numeric_limits<int>::max())),
-                  Qt::PreciseTimer, this);
+    m_timer.start(static_cast<int>(std::min<qint64>(delay + 1, std::numeric_limits<int>::max())), Qt::PreciseTimer,
+                  this);
 }
 
 void HttpServerConnection::timerEvent(QTimerEvent *event)

@@ -11,8 +11,7 @@ namespace sluice {
 HttpServerWorker::HttpServerWorker(int index, const HttpServerLimits &limits)
     : m_index(index)
     , m_limits(limits)
-{
-}
+{ }
 
 HttpServerWorker::~HttpServerWorker()
 {
@@ -28,8 +27,7 @@ void HttpServerWorker::addConnection(qintptr socketDescriptor)
     auto *connection = new HttpServerConnection(socketDescriptor, m_handler, m_limits, this);
     m_connections.insert(connection);
     m_connectionCount.store(static_cast<int>(m_connections.size()), std::memory_order_relaxed);
-    connect(connection, &HttpServerConnection::closed, this,
-            [this, connection] { onConnectionClosed(connection); });
+    connect(connection, &HttpServerConnection::closed, this, [this, connection] { onConnectionClosed(connection); });
 }
 
 void HttpServerWorker::onConnectionClosed(HttpServerConnection *connection)

@@ -43,7 +43,7 @@ private:
     HttpServerLimits m_limits;
     HttpRequestHandler m_handler;
     QSet<HttpServerConnection *> m_connections;
-    std::atomic<int> m_connectionCount{0};
+    std::atomic<int> m_connectionCount {0};
     bool m_shuttingDown = false;
 };
 

@@ -23,7 +23,13 @@ void check(bool condition)
 bool isServerError(int status)
 {
     switch (status) {
-    case 400: case 408: case 413: case 417: case 431: case 501: case 505:
+    case 400:
+    case 408:
+    case 413:
+    case 417:
+    case 431:
+    case 501:
+    case 505:
         return true;
     default:
         return false;
@@ -89,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             response.body = request.body;
             QByteArray out;
             const int flags = (request.method == "HEAD" ? HttpResponseWriter::HeadRequest : 0)
-                              | (request.keepAlive ? 0 : HttpResponseWriter::CloseConnection);
+                | (request.keepAlive ? 0 : HttpResponseWriter::CloseConnection);
             const bool separateBody = HttpResponseWriter::write(response, flags, out);
             check(out.startsWith("HTTP/1.1 "));
             check(out.contains("\r\n\r\n"));

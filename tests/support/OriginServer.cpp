@@ -18,7 +18,7 @@ namespace sluice {
 
 struct OriginServer::State
 {
-    std::atomic<int> count{0};
+    std::atomic<int> count {0};
     mutable QMutex mutex;
     QList<HttpRequest> requests;
 };
@@ -132,8 +132,7 @@ HttpRequestHandler makeHandler(const std::shared_ptr<OriginServer::State> &state
 OriginServer::OriginServer(QObject *parent)
     : QObject(parent)
     , m_state(std::make_shared<State>())
-{
-}
+{ }
 
 OriginServer::~OriginServer() = default;
 

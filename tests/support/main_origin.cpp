@@ -12,7 +12,7 @@
 
 namespace {
 
-std::atomic<bool> g_stop{false};
+std::atomic<bool> g_stop {false};
 
 extern "C" void onSignal(int)
 {

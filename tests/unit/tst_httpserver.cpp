@@ -160,11 +160,11 @@ private:
 // Shared between the test thread and the handler on the worker thread.
 struct Backend
 {
-    std::atomic<int> handled{0};
-    std::atomic<int> lateResponses{0};        // /late answered...
-    std::atomic<int> lateAfterClose{0};       // ...after the client had gone
+    std::atomic<int> handled {0};
+    std::atomic<int> lateResponses {0}; // /late answered...
+    std::atomic<int> lateAfterClose {0}; // ...after the client had gone
     QMutex mutex;
-    QList<HttpExchangePtr> held;              // /hold: answered by release()
+    QList<HttpExchangePtr> held; // /hold: answered by release()
     QObject *workerContext = nullptr;
 
     void release()
@@ -386,8 +386,8 @@ private Q_SLOTS:
         QTest::newRow("1.0 keep-alive") << QByteArray("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
                                         << QByteArray("keep-alive") << true;
         QTest::newRow("1.1") << QByteArray("GET /a HTTP/1.1\r\n\r\n") << QByteArray() << true;
-        QTest::newRow("1.1 close") << QByteArray("GET /a HTTP/1.1\r\nConnection: close\r\n\r\n")
-                                   << QByteArray("close") << false;
+        QTest::newRow("1.1 close") << QByteArray("GET /a HTTP/1.1\r\nConnection: close\r\n\r\n") << QByteArray("close")
+                                   << false;
     }
     void connectionPersistence()
     {
@@ -415,12 +415,11 @@ private Q_SLOTS:
         const QByteArray bigHeader = "GET / HTTP/1.1\r\nX-Big: " + QByteArray(2000, 'a') + "\r\n\r\n";
         QTest::newRow("header too large") << bigHeader << 431;
         QTest::newRow("long request line") << "GET /" + QByteArray(3000, 'p') + " HTTP/1.1\r\n\r\n" << 431;
-        QTest::newRow("content-length too large") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n")
-                                                  << 413;
-        QTest::newRow("chunked too large")
-            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + QByteArray(64, 'x') + "\r\n40\r\n"
-                   + QByteArray(64, 'y') + "\r\n0\r\n\r\n"
-            << 413;
+        QTest::newRow("content-length too large")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << 413;
+        QTest::newRow("chunked too large") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n"
+                + QByteArray(64, 'x') + "\r\n40\r\n" + QByteArray(64, 'y')
+                + "\r\n0\r\n\r\n" << 413;
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 hello\r\n\r\n") << 400;
         QTest::newRow("bad header") << QByteArray("GET / HTTP/1.1\r\nBad Header\r\n\r\n") << 400;
         QTest::newRow("length and chunked") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\n"
@@ -575,8 +574,8 @@ private Q_SLOTS:
     void workerThreads()
     {
         HttpServer server;
-        std::atomic<int> factoryCalls{0};
-        std::atomic<int> contextOnOtherThread{0};
+        std::atomic<int> factoryCalls {0};
+        std::atomic<int> contextOnOtherThread {0};
         QMutex mutex;
         QSet<QThread *> threads;
         QList<int> indexes;
@@ -617,9 +616,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QByteArray>("header");      // name: value expected in the response
-        QTest::addColumn<int>("bodySize");           // -1: any
-        QTest::newRow("echo") << QByteArray("/x?y=1") << 200 << QByteArray("Content-Type: application/json; charset=utf-8") << -1;
+        QTest::addColumn<QByteArray>("header"); // name: value expected in the response
+        QTest::addColumn<int>("bodySize"); // -1: any
+        QTest::newRow("echo") << QByteArray("/x?y=1") << 200
+                              << QByteArray("Content-Type: application/json; charset=utf-8") << -1;
         QTest::newRow("status") << QByteArray("/status/404") << 404 << QByteArray() << -1;
         QTest::newRow("no content") << QByteArray("/status/204") << 204 << QByteArray() << 0;
         QTest::newRow("bytes") << QByteArray("/bytes/100000") << 200 << QByteArray("Content-Length: 100000") << 100000;

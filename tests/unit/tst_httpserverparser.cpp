@@ -139,10 +139,11 @@ private Q_SLOTS:
         QTest::newRow("length at limit") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 8\r\n\r\n12345678") << 0;
         QTest::newRow("length over") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n123456789") << 413;
         QTest::newRow("chunked at limit")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n4\r\n5678\r\n0\r\n\r\n") << 0;
-        QTest::newRow("chunked over")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n5\r\n56789\r\n0\r\n\r\n")
-            << 413;
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n4\r\n5678\r\n0\r\n\r\n")
+            << 0;
+        QTest::newRow("chunked over") << QByteArray(
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n5\r\n56789\r\n0\r\n\r\n")
+                                      << 413;
     }
     void bodyLimitBoundary()
     {
@@ -159,7 +160,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<int>("continues");
-        QTest::newRow("with body") << QByteArray("PUT / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\nx") << 1;
+        QTest::newRow("with body") << QByteArray("PUT / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\nx")
+                                   << 1;
         QTest::newRow("without body") << QByteArray("GET / HTTP/1.1\r\nExpect: 100-continue\r\n\r\n") << 0;
         QTest::newRow("http/1.0") << QByteArray("PUT / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\nx")
                                   << 0;
