@@ -1,0 +1,142 @@
+#include "JwtToken.h"
+
+#include "DotNetDouble.h"
+
+#include <cmath>
+
+namespace sluice::dotnet {
+
+std::optional<QByteArray> JwtToken::decodeBase64Url(QStringView text)
+{
+    if (text.isEmpty())
+        return QByteArray();
+    QByteArray bytes = text.toLatin1();
+    for (char c : std::as_const(bytes)) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                        || c == '_' || c == '=';
+        if (!ok)
+            return std::nullopt;
+    }
+    while (bytes.endsWith('='))
+        bytes.chop(1);
+    if (bytes.size() % 4 == 1)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        bytes, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                   | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return decoded.decoded;
+}
+
+namespace {
+
+QString claimText(const JsonToken &token)
+{
+    switch (token.type()) {
+    case JTokenType::String: return token.stringValue();
+    case JTokenType::Boolean: return token.boolValue() ? QStringLiteral("true") : QStringLiteral("false");
+    case JTokenType::Null: return QString();
+    case JTokenType::Date: return token.toString(JsonFormatting::None).mid(1).chopped(1);
+    case JTokenType::Object:
+    case JTokenType::Array: return token.toString(JsonFormatting::None);
+    case JTokenType::Integer: return QString::number(token.integerValue());
+    case JTokenType::Float: return dotNetDoubleToString(token.floatValue());
+    default: return token.toString(JsonFormatting::None);
+    }
+}
+
+std::optional<JsonToken::Ptr> decodeSegment(QStringView segment)
+{
+    const auto bytes = JwtToken::decodeBase64Url(segment);
+    if (!bytes)
+        return std::nullopt;
+    auto token = JsonToken::parse(QString::fromUtf8(*bytes));
+    if (!token || !(*token)->isObject())
+        return std::nullopt;
+    return *token;
+}
+
+} // namespace
+
+std::optional<JwtToken> JwtToken::parse(const QString &token)
+{
+    const QString text = token.trimmed();
+    const QList<QStringView> parts = QStringView(text).split(QLatin1Char('.'));
+    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return std::nullopt;
+    if (!decodeBase64Url(parts.at(2)))
+        return std::nullopt;
+    const auto header = decodeSegment(parts.at(0));
+    const auto payload = decodeSegment(parts.at(1));
+    if (!header || !payload)
+        return std::nullopt;
+    JwtToken jwt;
+    jwt.m_raw = text;
+    jwt.m_header = *header;
+    jwt.m_payload = *payload;
+    for (const JsonToken::Ptr &property : jwt.m_payload->properties()) {
+        const JsonToken::Ptr value = property->propertyValue();
+        QStringList values;
+        if (value->isArray()) {
+            for (const JsonToken::Ptr &item : value->children())
+                values.append(claimText(*item));
+        } else {
+            values.append(claimText(*value));
+        }
+        jwt.m_claims.append({property->name(), values});
+    }
+    return jwt;
+}
+
+bool JwtToken::tryParse(const QString &token, JwtToken *result)
+{
+    auto parsed = parse(token);
+    if (parsed && result)
+        *result = *parsed;
+    return parsed.has_value();
+}
+
+QStringList JwtToken::claim(const QString &name) const
+{
+    for (const auto &c : m_claims)
+        if (c.first == name)
+            return c.second;
+    return {};
+}
+
+bool JwtToken::hasClaim(const QString &name) const
+{
+    for (const auto &c : m_claims)
+        if (c.first == name)
+            return true;
+    return false;
+}
+
+QString JwtToken::headerString(const char *name) const
+{
+    const JsonToken::Ptr v = m_header ? m_header->value(QLatin1String(name)) : nullptr;
+    return v ? claimText(*v) : QString();
+}
+
+QString JwtToken::claimString(const char *name) const
+{
+    const QStringList values = claim(QLatin1String(name));
+    return values.isEmpty() ? QString() : values.first();
+}
+
+std::optional<DotNetDateTime> JwtToken::timeClaim(const char *name) const
+{
+    const JsonToken::Ptr v = m_payload ? m_payload->value(QLatin1String(name)) : nullptr;
+    if (!v)
+        return std::nullopt;
+    const auto seconds = v->toDouble();
+    if (!seconds || std::isnan(*seconds))
+        return std::nullopt;
+    const double ticks = double(DotNetDateTime::unixEpochTicks()) + std::floor(*seconds) * 1e7;
+    if (ticks < 0 || ticks > double(DotNetDateTime::MaxTicks))
+        return std::nullopt;
+    return DotNetDateTime(qint64(ticks), DateTimeKind::Utc);
+}
+
+} // namespace sluice::dotnet
