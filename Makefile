@@ -37,13 +37,13 @@ test-asan: deps
 # libFuzzer targets, each run briefly so that a crash fails CI.
 fuzz-smoke: deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
+	@cmake --build --preset fuzz --target fuzzers -j $(JOBS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir build-fuzz -L fuzz --output-on-failure
 
 # make fuzz FUZZ_TIME=3600: every fuzz target for as long as asked.
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
+	@cmake --build --preset fuzz --target fuzzers -j $(JOBS)
 	@FUZZ_SECONDS=$(FUZZ_TIME) ctest --test-dir build-fuzz -L fuzz --output-on-failure
 
 run: build

@@ -6,6 +6,11 @@ foreach(var FUZZER SEEDS WORK SECONDS)
     endif()
 endforeach()
 
+# `make fuzz FUZZ_TIME=...` and `make test FUZZ_SECONDS=...` override the length.
+if(DEFINED ENV{FUZZ_SECONDS})
+    set(SECONDS $ENV{FUZZ_SECONDS})
+endif()
+
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 if(IS_DIRECTORY ${SEEDS})

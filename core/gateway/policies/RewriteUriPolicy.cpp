@@ -46,13 +46,13 @@ public:
             }
         }
         if (m_copyUnmatched) {
-            for (const auto &[n, v] : original) {
-                if (used.contains(n))
+            for (const auto &parameter : original) {
+                if (used.contains(parameter.first))
                     continue;
                 const bool inTemplate = std::any_of(query.begin(), query.end(),
-                                                    [&](const auto &p) { return p.first == n; });
+                                                    [&](const auto &p) { return p.first == parameter.first; });
                 if (!inTemplate)
-                    query.append({n, v});
+                    query.append(parameter);
             }
         }
         ctx.path = newPath;
