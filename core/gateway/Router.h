@@ -1,7 +1,7 @@
 #pragma once
 
 #include "PolicyStep.h"
-#include "UrlTemplate.h"
+#include "workspace/UrlTemplate.h"
 #include "policy/PolicyTree.h"
 #include "workspace/Workspace.h"
 

@@ -1,22 +1,13 @@
 #include "UrlTemplate.h"
 
+#include "UrlTemplateValidator.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
 namespace sluice {
 
 namespace {
-
-bool isParameterName(QStringView name)
-{
-    if (name.isEmpty() || !(name.front().isLetter() || name.front() == QLatin1Char('_')))
-        return false;
-    for (QChar c : name) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')))
-            return false;
-    }
-    return true;
-}
 
 QString decodeSegment(QStringView segment)
 {
@@ -49,15 +40,14 @@ QStringList splitPathSegments(QStringView path)
 
 std::optional<UrlTemplate> UrlTemplate::parse(const QString &templateText, QString *error)
 {
-    auto fail = [&](const QString &message) -> std::optional<UrlTemplate> {
+    // One grammar for the workspace validator and the router: the validator
+    // decides what is valid, this only builds the segments.
+    const UrlTemplateValidator::Result check = UrlTemplateValidator::check(templateText);
+    if (!check.ok()) {
         if (error)
-            *error = message;
+            *error = check.error;
         return std::nullopt;
-    };
-    if (!templateText.startsWith(QLatin1Char('/')))
-        return fail(QCoreApplication::translate("UrlTemplate", "must start with '/'"));
-
-    // The query part of a template ("/items?page={page}") does not take part in path matching.
+    }
     QStringView path = QStringView(templateText);
     const qsizetype question = path.indexOf(QLatin1Char('?'));
     if (question >= 0)
@@ -65,7 +55,6 @@ std::optional<UrlTemplate> UrlTemplate::parse(const QString &templateText, QStri
 
     UrlTemplate t;
     t.m_text = templateText;
-    QStringList seen;
     const QList<QStringView> parts = path.mid(1).split(QLatin1Char('/'));
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const QStringView part = parts.at(i);
@@ -73,27 +62,11 @@ std::optional<UrlTemplate> UrlTemplate::parse(const QString &templateText, QStri
             break; // trailing slash
         Segment s;
         if (part == QLatin1String("*")) {
-            if (i != parts.size() - 1)
-                return fail(QCoreApplication::translate("UrlTemplate", "'*' is allowed only as the last segment"));
             s.kind = Segment::Kind::Wildcard;
         } else if (part.startsWith(QLatin1Char('{'))) {
-            if (!part.endsWith(QLatin1Char('}')))
-                return fail(QCoreApplication::translate("UrlTemplate", "unbalanced '{'"));
-            QStringView name = part.mid(1, part.size() - 2);
-            if (name.startsWith(QLatin1Char('*')))
-                name = name.mid(1); // "{*rest}" catch-all written the ASP.NET way
-            if (!isParameterName(name))
-                return fail(QCoreApplication::translate("UrlTemplate", "invalid parameter name '%1'").arg(name));
-            if (seen.contains(name.toString()))
-                return fail(QCoreApplication::translate("UrlTemplate", "duplicate parameter '%1'").arg(name));
-            seen.append(name.toString());
             s.kind = Segment::Kind::Parameter;
-            s.text = name.toString();
+            s.text = part.mid(1, part.size() - 2).toString();
         } else {
-            if (part.contains(QLatin1Char('{')))
-                return fail(QCoreApplication::translate("UrlTemplate", "unbalanced '{'"));
-            if (part.contains(QLatin1Char('}')))
-                return fail(QCoreApplication::translate("UrlTemplate", "unbalanced '}'"));
             s.kind = Segment::Kind::Literal;
             s.text = decodeSegment(part);
         }

@@ -1,5 +1,5 @@
 // URL template parsing and matching (APIM operation templates).
-#include "gateway/UrlTemplate.h"
+#include "workspace/UrlTemplate.h"
 
 #include <QTest>
 
@@ -63,13 +63,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("templateText");
         QTest::addColumn<QString>("message");
         QTest::newRow("no leading slash") << "items" << "must start with '/'";
-        QTest::newRow("unbalanced open") << "/items/{id" << "unbalanced '{'";
-        QTest::newRow("unbalanced inside") << "/items/a{id" << "unbalanced '{'";
-        QTest::newRow("unbalanced close") << "/items/id}" << "unbalanced '}'";
+        QTest::newRow("unbalanced open") << "/items/{id" << "unbalanced '{' at position 8";
+        QTest::newRow("parameter inside a segment") << "/items/a{id}"
+                                                    << "parameter 'id' must be a whole path segment ('/{id}')";
+        QTest::newRow("unbalanced close") << "/items/id}" << "unbalanced '}' at position 10";
         QTest::newRow("bad name") << "/items/{1d}" << "invalid parameter name '1d'";
-        QTest::newRow("empty name") << "/items/{}" << "invalid parameter name ''";
+        QTest::newRow("empty name") << "/items/{}" << "empty parameter name at position 8";
         QTest::newRow("duplicate") << "/a/{id}/b/{id}" << "duplicate parameter 'id'";
-        QTest::newRow("wildcard in middle") << "/a/*/b" << "'*' is allowed only as the last segment";
+        QTest::newRow("wildcard in middle") << "/a/*/b" << "the '/*' wildcard is only allowed as the last segment";
     }
 
     void invalid()
