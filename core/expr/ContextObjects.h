@@ -24,6 +24,7 @@ public:
     virtual QStringList names() const = 0;
     virtual QString joined(QStringView name, bool *found) const;
     const TypeInfo *exprType() const override;
+    bool enumerate(std::vector<Value> *out) const override;
 };
 
 class HostHeaders final : public HeadersObject
@@ -204,6 +205,7 @@ public:
     Part part() const { return m_part; }
     const TypeInfo *exprType() const override;
     bool isBorrowed() const override { return true; }
+    bool enumerate(std::vector<Value> *out) const override;
 
 private:
     const ExpressionHost *m_host;

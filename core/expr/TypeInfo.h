@@ -38,6 +38,7 @@ enum class Pat : quint8 {
     FuncElemAny,    // x => anything with x : T
     EnumOfElem, EnumOfResult, ArrayOfElem, ListOfElem, ArrayOfGen0, EnumOfGen0,
     Receiver,       // the receiver's own type
+    EnumOfKey, EnumOfValue, // dictionary Keys / Values
 };
 
 struct TypePat

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 #include <variant>
 
 namespace sluice {
@@ -19,12 +20,16 @@ public:
     virtual const TypeInfo *exprType() const = 0;
     // What C# ToString() gives.
     virtual QString toString() const;
+    // ToString(format) / "{x:format}" for formattable objects (DateTime ...).
+    virtual QString formatted(const QString &format) const { Q_UNUSED(format); return toString(); }
     // C# Equals(object): reference equality unless a class overrides it.
     virtual bool equals(const ExprObject &other) const { return this == &other; }
     // Objects that borrow per-request state (context.Request ...) return an owned
     // copy here; evaluate() detaches a result before handing it out.
     virtual std::shared_ptr<ExprObject> detach() const { return nullptr; }
     virtual bool isBorrowed() const { return false; }
+    // Enumerable objects list their elements (foreach, LINQ); false otherwise.
+    virtual bool enumerate(std::vector<class Value> *out) const;
 };
 
 using ExprObjectPtr = std::shared_ptr<ExprObject>;
