@@ -50,7 +50,7 @@ private Q_SLOTS:
 
 private:
     // Now = 2024-03-05T14:07:09.1234567Z, local zone UTC+02:00.
-    FixedDotNetClock m_fixed{sample(DateTimeKind::Utc).ticks(), 120};
+    FixedDotNetClock m_fixed {sample(DateTimeKind::Utc).ticks(), 120};
     std::unique_ptr<ScopedDotNetClock> m_clock;
 };
 
@@ -78,8 +78,8 @@ void TestDotNetDateTime::format_data()
     QTest::newRow("M") << QStringLiteral("M") << QStringLiteral("March 05");
     QTest::newRow("m") << QStringLiteral("m") << QStringLiteral("March 05");
     QTest::newRow("Y") << QStringLiteral("Y") << QStringLiteral("2024 March");
-    QTest::newRow("iso with literal T and Z") << QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
-                                              << QStringLiteral("2024-03-05T14:07:09Z");
+    QTest::newRow("iso with literal T and Z")
+        << QStringLiteral("yyyy-MM-ddTHH:mm:ssZ") << QStringLiteral("2024-03-05T14:07:09Z");
     QTest::newRow("compact") << QStringLiteral("yyyyMMddHHmmss") << QStringLiteral("20240305140709");
     QTest::newRow("short components") << QStringLiteral("yy M d H h m s") << QStringLiteral("24 3 5 14 2 7 9");
     QTest::newRow("12 hour") << QStringLiteral("hh:mm tt") << QStringLiteral("02:07 PM");
@@ -118,8 +118,8 @@ void TestDotNetDateTime::formatLocalKinds_data()
     QTest::newRow("unspecified K") << int(DateTimeKind::Unspecified) << QStringLiteral("[K]") << QStringLiteral("[]");
     QTest::newRow("unspecified zzz") << int(DateTimeKind::Unspecified) << QStringLiteral("zzz")
                                      << QStringLiteral("+02:00");
-    QTest::newRow("local U is converted") << int(DateTimeKind::Local) << QStringLiteral("U")
-                                          << QStringLiteral("Tuesday, 05 March 2024 12:07:09");
+    QTest::newRow("local U is converted")
+        << int(DateTimeKind::Local) << QStringLiteral("U") << QStringLiteral("Tuesday, 05 March 2024 12:07:09");
     QTest::newRow("whole second F") << int(DateTimeKind::Utc) << QStringLiteral("HH:mm:ss.F")
                                     << QStringLiteral("14:07:09.1");
 }
@@ -185,7 +185,8 @@ void TestDotNetDateTime::arithmetic_data()
 {
     QTest::addColumn<QString>("operation");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("AddMonths clamps") << QStringLiteral("2024-01-31 AddMonths 1") << QStringLiteral("2024-02-29T00:00:00");
+    QTest::newRow("AddMonths clamps") << QStringLiteral("2024-01-31 AddMonths 1")
+                                      << QStringLiteral("2024-02-29T00:00:00");
     QTest::newRow("AddMonths back") << QStringLiteral("2024-03-31 AddMonths -13")
                                     << QStringLiteral("2023-02-28T00:00:00");
     QTest::newRow("AddYears leap") << QStringLiteral("2024-02-29 AddYears 1") << QStringLiteral("2025-02-28T00:00:00");
@@ -193,8 +194,8 @@ void TestDotNetDateTime::arithmetic_data()
                                       << QStringLiteral("2024-03-03T12:00:00");
     QTest::newRow("AddHours") << QStringLiteral("2024-03-05 AddHours 25") << QStringLiteral("2024-03-06T01:00:00");
     QTest::newRow("AddMinutes") << QStringLiteral("2024-03-05 AddMinutes -1") << QStringLiteral("2024-03-04T23:59:00");
-    QTest::newRow("AddSeconds rounds to ms") << QStringLiteral("2024-03-05 AddSeconds 1.00049")
-                                             << QStringLiteral("2024-03-05T00:00:01");
+    QTest::newRow("AddSeconds rounds to ms")
+        << QStringLiteral("2024-03-05 AddSeconds 1.00049") << QStringLiteral("2024-03-05T00:00:01");
     QTest::newRow("overflow") << QStringLiteral("9999-12-31 AddDays 1")
                               << QStringLiteral("ArgumentOutOfRangeException: The added or subtracted value results "
                                                 "in an un-representable DateTime. (Parameter 'value')");
@@ -229,8 +230,7 @@ void TestDotNetDateTime::arithmetic()
 void TestDotNetDateTime::clock()
 {
     QCOMPARE(*DotNetDateTime::utcNow().toString(QStringLiteral("o")), QStringLiteral("2024-03-05T14:07:09.1234567Z"));
-    QCOMPARE(*DotNetDateTime::now().toString(QStringLiteral("o")),
-             QStringLiteral("2024-03-05T16:07:09.1234567+02:00"));
+    QCOMPARE(*DotNetDateTime::now().toString(QStringLiteral("o")), QStringLiteral("2024-03-05T16:07:09.1234567+02:00"));
     QCOMPARE(DotNetDateTime::today().toString(), QStringLiteral("03/05/2024 00:00:00"));
     QCOMPARE(*DotNetDateTime::utcNow().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")),
              QStringLiteral("2024-03-05T14:07:09Z"));
@@ -255,8 +255,8 @@ void TestDotNetDateTime::parse_data()
                                   << QStringLiteral("2024-03-05T14:07:09.5000000");
     QTest::newRow("iso Z becomes local") << QStringLiteral("2024-03-05T14:07:09Z")
                                          << QStringLiteral("2024-03-05T16:07:09.0000000+02:00");
-    QTest::newRow("iso offset becomes local") << QStringLiteral("2024-03-05T14:07:09-05:00")
-                                              << QStringLiteral("2024-03-05T21:07:09.0000000+02:00");
+    QTest::newRow("iso offset becomes local")
+        << QStringLiteral("2024-03-05T14:07:09-05:00") << QStringLiteral("2024-03-05T21:07:09.0000000+02:00");
     QTest::newRow("invariant default") << QStringLiteral("03/05/2024 14:07:09")
                                        << QStringLiteral("2024-03-05T14:07:09.0000000");
     QTest::newRow("us short am/pm") << QStringLiteral("3/5/2024 2:07 PM")
@@ -284,8 +284,8 @@ void TestDotNetDateTime::parse()
 
 void TestDotNetDateTime::parseExact()
 {
-    QCOMPARE(*DotNetDateTime::parseExact(QStringLiteral("20240305"), QStringLiteral("yyyyMMdd"))->toString(
-                 QStringLiteral("s")),
+    QCOMPARE(*DotNetDateTime::parseExact(QStringLiteral("20240305"), QStringLiteral("yyyyMMdd"))
+                  ->toString(QStringLiteral("s")),
              QStringLiteral("2024-03-05T00:00:00"));
     QCOMPARE(*DotNetDateTime::parseExact(QStringLiteral("05/03/2024 02:07 PM"), QStringLiteral("dd/MM/yyyy hh:mm tt"))
                   ->toString(QStringLiteral("s")),
@@ -312,8 +312,8 @@ void TestDotNetDateTime::offset_data()
 void TestDotNetDateTime::offset()
 {
     QFETCH(QString, format);
-    const auto dto = DotNetDateTimeOffset::create(*DotNetDateTime::create(2024, 3, 5, 14, 7, 9),
-                                                  *DotNetTimeSpan::fromHours(2));
+    const auto dto =
+        DotNetDateTimeOffset::create(*DotNetDateTime::create(2024, 3, 5, 14, 7, 9), *DotNetTimeSpan::fromHours(2));
     QVERIFY(dto.ok());
     QTEST(format.isEmpty() ? dto->toString() : *dto->toString(format), "expected");
 }
@@ -329,9 +329,7 @@ void TestDotNetDateTime::offsetConversions()
     QCOMPARE(*DotNetDateTimeOffset::parse(QStringLiteral("2024-03-05 10:00"))->toString(QStringLiteral("o")),
              QStringLiteral("2024-03-05T10:00:00.0000000+02:00"));
     QVERIFY(dto == *DotNetDateTimeOffset::parse(QStringLiteral("2024-03-05T19:07:09Z")));
-    QCOMPARE(DotNetDateTimeOffset::create(sample(DateTimeKind::Utc), *DotNetTimeSpan::fromHours(1))
-                 .error()
-                 .toString(),
+    QCOMPARE(DotNetDateTimeOffset::create(sample(DateTimeKind::Utc), *DotNetTimeSpan::fromHours(1)).error().toString(),
              QStringLiteral("ArgumentException: The UTC Offset for Utc DateTime instances must be 0. (Parameter "
                             "'offset')"));
     QCOMPARE(dto.addHours(1)->hour(), 15);

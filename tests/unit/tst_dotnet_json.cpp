@@ -50,7 +50,7 @@ private Q_SLOTS:
     void largeObject();
 
 private:
-    FixedDotNetClock m_fixed{0, 0}; // local zone = UTC, as on APIM
+    FixedDotNetClock m_fixed {0, 0}; // local zone = UTC, as on APIM
     std::unique_ptr<ScopedDotNetClock> m_clock;
 };
 
@@ -59,13 +59,15 @@ void TestDotNetJson::roundTrip_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("compact");
 
-    QTest::newRow("order preserved") << QStringLiteral(R"({"z":1,"a":2,"m":3})") << QStringLiteral(R"({"z":1,"a":2,"m":3})");
+    QTest::newRow("order preserved") << QStringLiteral(R"({"z":1,"a":2,"m":3})")
+                                     << QStringLiteral(R"({"z":1,"a":2,"m":3})");
     QTest::newRow("nested") << QStringLiteral(R"( { "a" : [ 1 , { "b" : null } , [ ] ] , "c" : { } } )")
                             << QStringLiteral(R"({"a":[1,{"b":null},[]],"c":{}})");
     QTest::newRow("floats keep .0") << QStringLiteral(R"([1.0,1.5,-0.25,100.0,1e2,3.14159])")
                                     << QStringLiteral(R"([1.0,1.5,-0.25,100.0,100.0,3.14159])");
     QTest::newRow("float exponents") << QStringLiteral(R"([1e20,0.00001,0.0001,1e15,1e14,123456789012345678.0])")
-                                     << QStringLiteral(R"([1E+20,1E-05,0.0001,1E+15,100000000000000.0,1.2345678901234568E+17])");
+                                     << QStringLiteral(
+                                            R"([1E+20,1E-05,0.0001,1E+15,100000000000000.0,1.2345678901234568E+17])");
     QTest::newRow("big integer becomes float") << QStringLiteral(R"([9223372036854775807,99999999999999999999])")
                                                << QStringLiteral(R"([9223372036854775807,1E+20])");
     QTest::newRow("escapes") << QStringLiteral("[\"a\\\"b\\\\c\\n\\u0001\\u00e9/\\u2028<>\"]")
@@ -76,8 +78,11 @@ void TestDotNetJson::roundTrip_data()
                                     << QStringLiteral(R"({"a":1,"b":"x","c":[1,2]})");
     QTest::newRow("duplicate keys keep first position")
         << QStringLiteral(R"({"a":1,"b":2,"a":3})") << QStringLiteral(R"({"a":3,"b":2})");
-    QTest::newRow("dates") << QStringLiteral(R"(["2024-03-05T14:07:09Z","2024-03-05T14:07:09.120Z","2024-03-05T14:07:09","2024-03-05T14:07:09+02:00","2024-03-05"])")
-                           << QStringLiteral(R"(["2024-03-05T14:07:09Z","2024-03-05T14:07:09.12Z","2024-03-05T14:07:09","2024-03-05T12:07:09+00:00","2024-03-05"])");
+    QTest::newRow("dates")
+        << QStringLiteral(
+               R"(["2024-03-05T14:07:09Z","2024-03-05T14:07:09.120Z","2024-03-05T14:07:09","2024-03-05T14:07:09+02:00","2024-03-05"])")
+        << QStringLiteral(
+               R"(["2024-03-05T14:07:09Z","2024-03-05T14:07:09.12Z","2024-03-05T14:07:09","2024-03-05T12:07:09+00:00","2024-03-05"])");
     QTest::newRow("scalar root") << QStringLiteral(" 42 ") << QStringLiteral("42");
 }
 
@@ -92,19 +97,20 @@ void TestDotNetJson::roundTrip()
 void TestDotNetJson::indented()
 {
     const auto token = parsed(QStringLiteral(R"({"a":1,"b":[1,2,{"c":null}],"d":{},"e":[],"f":"x"})"));
-    QCOMPARE(token->toString(), QStringLiteral("{\n"
-                                               "  \"a\": 1,\n"
-                                               "  \"b\": [\n"
-                                               "    1,\n"
-                                               "    2,\n"
-                                               "    {\n"
-                                               "      \"c\": null\n"
-                                               "    }\n"
-                                               "  ],\n"
-                                               "  \"d\": {},\n"
-                                               "  \"e\": [],\n"
-                                               "  \"f\": \"x\"\n"
-                                               "}"));
+    QCOMPARE(token->toString(),
+             QStringLiteral("{\n"
+                            "  \"a\": 1,\n"
+                            "  \"b\": [\n"
+                            "    1,\n"
+                            "    2,\n"
+                            "    {\n"
+                            "      \"c\": null\n"
+                            "    }\n"
+                            "  ],\n"
+                            "  \"d\": {},\n"
+                            "  \"e\": [],\n"
+                            "  \"f\": \"x\"\n"
+                            "}"));
     QCOMPARE(JsonToken::createProperty(QStringLiteral("a"), JsonToken::createInteger(1))->toString(),
              QStringLiteral("\"a\": 1"));
     QCOMPARE(JsonToken::createArray()->toString(), QStringLiteral("[]"));
@@ -113,7 +119,8 @@ void TestDotNetJson::indented()
 void TestDotNetJson::crlfNewline()
 {
     JsonToken::setNewline(QStringLiteral("\r\n"));
-    QCOMPARE(parsed(QStringLiteral(R"({"a":[1]})"))->toString(), QStringLiteral("{\r\n  \"a\": [\r\n    1\r\n  ]\r\n}"));
+    QCOMPARE(parsed(QStringLiteral(R"({"a":[1]})"))->toString(),
+             QStringLiteral("{\r\n  \"a\": [\r\n    1\r\n  ]\r\n}"));
 }
 
 void TestDotNetJson::valueToString_data()
@@ -172,8 +179,7 @@ void TestDotNetJson::conversions_data()
                                                       "an Int32.");
     QTest::newRow("(long)") << QStringLiteral("3000000000") << QStringLiteral("long") << QStringLiteral("3000000000");
     QTest::newRow("(double) int") << QStringLiteral("3") << QStringLiteral("double") << QStringLiteral("3");
-    QTest::newRow("(bool) string") << QStringLiteral(R"(" True ")") << QStringLiteral("bool")
-                                   << QStringLiteral("True");
+    QTest::newRow("(bool) string") << QStringLiteral(R"(" True ")") << QStringLiteral("bool") << QStringLiteral("True");
     QTest::newRow("(bool) bad") << QStringLiteral(R"("yes")") << QStringLiteral("bool")
                                 << QStringLiteral("FormatException: String 'yes' was not recognized as a valid "
                                                   "Boolean.");
@@ -310,8 +316,8 @@ void TestDotNetJson::parseErrors()
     QFETCH(QString, kind);
     QFETCH(QString, json);
     const auto token = kind == QLatin1String("JObject") ? JsonToken::parseObject(json)
-                       : kind == QLatin1String("JArray") ? JsonToken::parseArray(json)
-                                                          : JsonToken::parse(json);
+        : kind == QLatin1String("JArray")               ? JsonToken::parseArray(json)
+                                                        : JsonToken::parse(json);
     QVERIFY(!token.ok());
     QTEST(token.error().toString(), "error");
 }
@@ -341,7 +347,8 @@ void TestDotNetJson::pathAndClone()
     const auto obj = parsed(QStringLiteral(R"({"b":[0,1,{"c":null}],"odd key":{"x":1}})"));
     const auto c = obj->value(QStringLiteral("b"))->get(2).value()->value(QStringLiteral("c"));
     QCOMPARE(c->path(), QStringLiteral("b[2].c"));
-    QCOMPARE(obj->value(QStringLiteral("odd key"))->value(QStringLiteral("x"))->path(), QStringLiteral("['odd key'].x"));
+    QCOMPARE(obj->value(QStringLiteral("odd key"))->value(QStringLiteral("x"))->path(),
+             QStringLiteral("['odd key'].x"));
     const auto clone = obj->deepClone();
     QVERIFY(clone->deepEquals(*obj));
     QVERIFY(!clone->set(QStringLiteral("b"), JsonToken::createNull()));

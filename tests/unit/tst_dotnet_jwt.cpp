@@ -41,7 +41,7 @@ void TestDotNetJwt::jwtIoSample()
     QCOMPARE(jwt->subject(), QStringLiteral("1234567890"));
     QCOMPARE(jwt->algorithm(), QStringLiteral("HS256"));
     QCOMPARE(jwt->type(), QStringLiteral("JWT"));
-    QCOMPARE(jwt->claim(QStringLiteral("name")), QStringList{QStringLiteral("John Doe")});
+    QCOMPARE(jwt->claim(QStringLiteral("name")), QStringList {QStringLiteral("John Doe")});
     QCOMPARE(*jwt->issuedAt()->toString(QStringLiteral("o")), QStringLiteral("2018-01-18T01:30:22.0000000Z"));
     QVERIFY(!jwt->expirationTime());
     QCOMPARE(jwt->issuer(), QString());
@@ -58,15 +58,15 @@ void TestDotNetJwt::richToken()
     QCOMPARE(jwt.issuer(), QStringLiteral("https://login.example/"));
     QCOMPARE(jwt.subject(), QStringLiteral("user-1"));
     QCOMPARE(jwt.id(), QStringLiteral("id-7"));
-    QCOMPARE(jwt.audiences(), (QStringList{QStringLiteral("api://a"), QStringLiteral("api://b")}));
+    QCOMPARE(jwt.audiences(), (QStringList {QStringLiteral("api://a"), QStringLiteral("api://b")}));
     QCOMPARE(jwt.expirationTime()->toString(), QStringLiteral("03/05/2024 14:07:09"));
     QCOMPARE(jwt.notBefore()->toString(), QStringLiteral("03/05/2024 12:00:00"));
     QCOMPARE(jwt.issuedAt()->toString(), QStringLiteral("03/05/2024 12:00:00"));
-    QCOMPARE(jwt.claim(QStringLiteral("roles")), (QStringList{QStringLiteral("admin"), QStringLiteral("reader")}));
-    QCOMPARE(jwt.claim(QStringLiteral("n")), QStringList{QStringLiteral("1.5")});
-    QCOMPARE(jwt.claim(QStringLiteral("ok")), QStringList{QStringLiteral("true")});
-    QCOMPARE(jwt.claim(QStringLiteral("obj")), QStringList{QStringLiteral("{\"x\":1}")});
-    QCOMPARE(jwt.claim(QStringLiteral("name")), QStringList{QStringLiteral("Jos\u00e9")});
+    QCOMPARE(jwt.claim(QStringLiteral("roles")), (QStringList {QStringLiteral("admin"), QStringLiteral("reader")}));
+    QCOMPARE(jwt.claim(QStringLiteral("n")), QStringList {QStringLiteral("1.5")});
+    QCOMPARE(jwt.claim(QStringLiteral("ok")), QStringList {QStringLiteral("true")});
+    QCOMPARE(jwt.claim(QStringLiteral("obj")), QStringList {QStringLiteral("{\"x\":1}")});
+    QCOMPARE(jwt.claim(QStringLiteral("name")), QStringList {QStringLiteral("Jos\u00e9")});
     QCOMPARE(jwt.claim(QStringLiteral("missing")), QStringList());
     QVERIFY(jwt.hasClaim(QStringLiteral("roles")));
     QStringList names;
@@ -81,7 +81,7 @@ void TestDotNetJwt::unsignedToken()
     const auto jwt = JwtToken::parse(kUnsigned);
     QVERIFY(jwt);
     QCOMPARE(jwt->algorithm(), QStringLiteral("none"));
-    QCOMPARE(jwt->audiences(), QStringList{QStringLiteral("single")});
+    QCOMPARE(jwt->audiences(), QStringList {QStringLiteral("single")});
 }
 
 void TestDotNetJwt::invalid_data()

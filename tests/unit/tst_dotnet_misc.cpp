@@ -16,8 +16,7 @@ using namespace sluice::dotnet;
 
 namespace {
 
-template <typename T>
-QString show(const DotNetResult<T> &r, const std::function<QString(const T &)> &format)
+template<typename T> QString show(const DotNetResult<T> &r, const std::function<QString(const T &)> &format)
 {
     return r.ok() ? format(r.value()) : r.error().toString();
 }
@@ -68,7 +67,8 @@ void TestDotNetMisc::base64_data()
 void TestDotNetMisc::base64()
 {
     QFETCH(QString, input);
-    QTEST(show<QByteArray>(DotNetConvert::fromBase64String(input), [](const QByteArray &b) { return QString::fromUtf8(b); }),
+    QTEST(show<QByteArray>(DotNetConvert::fromBase64String(input),
+                           [](const QByteArray &b) { return QString::fromUtf8(b); }),
           "expected");
     QCOMPARE(DotNetConvert::toBase64String(QByteArrayLiteral("hello")), QStringLiteral("aGVsbG8="));
 }
@@ -116,7 +116,8 @@ void TestDotNetMisc::urlEncode_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("encoded");
-    QTest::newRow("mixed") << QStringLiteral("a b&c=d/\u00e9~!*()'") << QStringLiteral("a+b%26c%3Dd%2F%C3%A9%7E!*()%27");
+    QTest::newRow("mixed") << QStringLiteral("a b&c=d/\u00e9~!*()'")
+                           << QStringLiteral("a+b%26c%3Dd%2F%C3%A9%7E!*()%27");
     QTest::newRow("safe") << QStringLiteral("AZaz09-_.") << QStringLiteral("AZaz09-_.");
     QTest::newRow("emoji") << QStringLiteral("\U0001F600") << QStringLiteral("%F0%9F%98%80");
 }
@@ -147,13 +148,14 @@ void TestDotNetMisc::hashes()
              QByteArray("a9993e364706816aba3e25717850c26c9cd0d89d"));
     QCOMPARE(DotNetHash::computeHash(DotNetHash::Algorithm::MD5, "").toHex(),
              QByteArray("d41d8cd98f00b204e9800998ecf8427e"));
-    QCOMPARE(DotNetHash::computeHmac(DotNetHash::Algorithm::SHA256, "key", "The quick brown fox jumps over the lazy dog")
-                 .toHex(),
-             QByteArray("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"));
+    QCOMPARE(
+        DotNetHash::computeHmac(DotNetHash::Algorithm::SHA256, "key", "The quick brown fox jumps over the lazy dog")
+            .toHex(),
+        QByteArray("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"));
     QCOMPARE(DotNetHash::fromName(QStringLiteral("HMACSHA512")), DotNetHash::Algorithm::SHA512);
     // A typical SAS signature: Convert.ToBase64String(new HMACSHA256(key).ComputeHash(Encoding.UTF8.GetBytes(s)))
-    QCOMPARE(DotNetConvert::toBase64String(DotNetHash::computeHmac(DotNetHash::Algorithm::SHA256, "key",
-                                                                   DotNetEncoding::utf8().getBytes(QStringLiteral("msg")))),
+    QCOMPARE(DotNetConvert::toBase64String(DotNetHash::computeHmac(
+                 DotNetHash::Algorithm::SHA256, "key", DotNetEncoding::utf8().getBytes(QStringLiteral("msg")))),
              QStringLiteral("LZPLwb4We8sWN6SiPL/wGnh48MUO6DOVTqUiG7G4xig="));
 }
 
@@ -311,7 +313,8 @@ void TestDotNetMisc::parse()
     } else if (type == QLatin1String("long")) {
         actual = show<qint64>(DotNetFormat::parseInt64(input), [](const qint64 &v) { return QString::number(v); });
     } else if (type == QLatin1String("double")) {
-        actual = show<double>(DotNetFormat::parseDouble(input), [](const double &v) { return dotNetDoubleToString(v); });
+        actual =
+            show<double>(DotNetFormat::parseDouble(input), [](const double &v) { return dotNetDoubleToString(v); });
     } else {
         actual = show<bool>(DotNetFormat::parseBoolean(input),
                             [](const bool &v) { return v ? QStringLiteral("True") : QStringLiteral("False"); });

@@ -49,17 +49,17 @@ void TestDotNetRegex::matchGroups_data()
     QTest::newRow("quote-named group") << QStringLiteral(R"((?'word'\w+)@)") << 0 << QStringLiteral("mail joe@x")
                                        << true << QStringLiteral("joe@") << 5 << QStringLiteral("word")
                                        << QStringLiteral("joe");
-    QTest::newRow("group by number text") << QStringLiteral(R"((\d+)-(\d+))") << 0 << QStringLiteral("a 12-34")
-                                          << true << QStringLiteral("12-34") << 2 << QStringLiteral("2")
-                                          << QStringLiteral("34");
+    QTest::newRow("group by number text")
+        << QStringLiteral(R"((\d+)-(\d+))") << 0 << QStringLiteral("a 12-34") << true << QStringLiteral("12-34") << 2
+        << QStringLiteral("2") << QStringLiteral("34");
     QTest::newRow("\\u escape") << QStringLiteral(R"(\u0041(?<b>\x42))") << 0 << QStringLiteral("xAB") << true
                                 << QStringLiteral("AB") << 1 << QStringLiteral("b") << QStringLiteral("B");
     QTest::newRow("ignore case") << QStringLiteral("hel+o") << int(RegexOption::IgnoreCase)
                                  << QStringLiteral("say HELLO") << true << QStringLiteral("HELLO") << 4
                                  << QStringLiteral("0") << QStringLiteral("HELLO");
-    QTest::newRow("inline ignore case") << QStringLiteral("(?i)bearer (?<t>.+)") << 0
-                                        << QStringLiteral("BEARER abc") << true << QStringLiteral("BEARER abc") << 0
-                                        << QStringLiteral("t") << QStringLiteral("abc");
+    QTest::newRow("inline ignore case") << QStringLiteral("(?i)bearer (?<t>.+)") << 0 << QStringLiteral("BEARER abc")
+                                        << true << QStringLiteral("BEARER abc") << 0 << QStringLiteral("t")
+                                        << QStringLiteral("abc");
     QTest::newRow("dot stops at \\n") << QStringLiteral("a.+") << 0 << QStringLiteral("ab\nc") << true
                                       << QStringLiteral("ab") << 0 << QStringLiteral("0") << QStringLiteral("ab");
     QTest::newRow("singleline") << QStringLiteral("a.+") << int(RegexOption::Singleline) << QStringLiteral("ab\nc")
@@ -89,17 +89,15 @@ void TestDotNetRegex::matchGroups_data()
         << QStringLiteral("1") << QStringLiteral("y");
     QTest::newRow("unmatched optional group") << QStringLiteral(R"(a(?<b>b)?c)") << 0 << QStringLiteral("ac") << true
                                               << QStringLiteral("ac") << 0 << QStringLiteral("b") << QString();
-    QTest::newRow("conditional on group") << QStringLiteral(R"(^(?<p>\()?\d+(?(p)\))$)") << 0
-                                          << QStringLiteral("(12)") << true << QStringLiteral("(12)") << 0
-                                          << QStringLiteral("p") << QStringLiteral("(");
+    QTest::newRow("conditional on group")
+        << QStringLiteral(R"(^(?<p>\()?\d+(?(p)\))$)") << 0 << QStringLiteral("(12)") << true << QStringLiteral("(12)")
+        << 0 << QStringLiteral("p") << QStringLiteral("(");
     QTest::newRow("class with escapes") << QStringLiteral(R"([\w.-]+@[^\s\]]+)") << 0
-                                        << QStringLiteral("to: a.b-c@host]") << true
-                                        << QStringLiteral("a.b-c@host") << 4 << QStringLiteral("0")
-                                        << QStringLiteral("a.b-c@host");
+                                        << QStringLiteral("to: a.b-c@host]") << true << QStringLiteral("a.b-c@host")
+                                        << 4 << QStringLiteral("0") << QStringLiteral("a.b-c@host");
     QTest::newRow("jwt bearer") << QStringLiteral(R"(^Bearer\s+(?<token>[A-Za-z0-9\-_.]+)$)") << 0
-                                << QStringLiteral("Bearer eyJ.abc.def") << true
-                                << QStringLiteral("Bearer eyJ.abc.def") << 0 << QStringLiteral("token")
-                                << QStringLiteral("eyJ.abc.def");
+                                << QStringLiteral("Bearer eyJ.abc.def") << true << QStringLiteral("Bearer eyJ.abc.def")
+                                << 0 << QStringLiteral("token") << QStringLiteral("eyJ.abc.def");
 }
 
 void TestDotNetRegex::matchGroups()
@@ -152,10 +150,9 @@ void TestDotNetRegex::groupNumbering_data()
                                      << QStringLiteral("0,1");
     QTest::newRow("explicit capture") << QStringLiteral("(a)(?<n>b)") << int(RegexOption::ExplicitCapture)
                                       << QStringLiteral("0,n") << QStringLiteral("0,1");
-    QTest::newRow("inline n") << QStringLiteral("(?n:(a))(b)") << 0 << QStringLiteral("0,1")
-                              << QStringLiteral("0,1");
-    QTest::newRow("non-capturing and lookaround") << QStringLiteral("(?:a)(?=b)(?<=a)(?!c)(?>b)(c)") << 0
-                                                  << QStringLiteral("0,1") << QStringLiteral("0,1");
+    QTest::newRow("inline n") << QStringLiteral("(?n:(a))(b)") << 0 << QStringLiteral("0,1") << QStringLiteral("0,1");
+    QTest::newRow("non-capturing and lookaround")
+        << QStringLiteral("(?:a)(?=b)(?<=a)(?!c)(?>b)(c)") << 0 << QStringLiteral("0,1") << QStringLiteral("0,1");
     QTest::newRow("comment group") << QStringLiteral("(?#not (a group)a(b)") << 0 << QStringLiteral("0,1")
                                    << QStringLiteral("0,1");
 }
@@ -180,15 +177,12 @@ void TestDotNetRegex::matches_data()
     QTest::addColumn<QString>("expected"); // value@index|...
 
     QTest::newRow("words") << QStringLiteral(R"(\w+)") << QStringLiteral("a bc, d") << QStringLiteral("a@0|bc@2|d@6");
-    QTest::newRow("empty matches") << QStringLiteral("x*") << QStringLiteral("abc")
-                                   << QStringLiteral("@0|@1|@2|@3");
-    QTest::newRow("lazy empty matches advance") << QStringLiteral("a*?") << QStringLiteral("aa")
-                                                << QStringLiteral("@0|@1|@2");
-    QTest::newRow("mixed empty") << QStringLiteral("a|") << QStringLiteral("ab")
-                                 << QStringLiteral("a@0|@1|@2");
+    QTest::newRow("empty matches") << QStringLiteral("x*") << QStringLiteral("abc") << QStringLiteral("@0|@1|@2|@3");
+    QTest::newRow("lazy empty matches advance")
+        << QStringLiteral("a*?") << QStringLiteral("aa") << QStringLiteral("@0|@1|@2");
+    QTest::newRow("mixed empty") << QStringLiteral("a|") << QStringLiteral("ab") << QStringLiteral("a@0|@1|@2");
     QTest::newRow("no match") << QStringLiteral(R"(\d)") << QStringLiteral("abc") << QString();
-    QTest::newRow("surrogates") << QStringLiteral("") << QStringLiteral("a\U0001F600")
-                                << QStringLiteral("@0|@1|@3");
+    QTest::newRow("surrogates") << QStringLiteral("") << QStringLiteral("a\U0001F600") << QStringLiteral("@0|@1|@3");
 }
 
 void TestDotNetRegex::matches()
@@ -216,10 +210,10 @@ void TestDotNetRegex::replace_data()
                            << QStringLiteral("${last} ${first}") << QStringLiteral("Smith John");
     QTest::newRow("named by number") << QStringLiteral("ab") << QStringLiteral("(?<x>a)(b)")
                                      << QStringLiteral("$2$1${2}") << QStringLiteral("aba");
-    QTest::newRow("$10 is literal without group 10") << QStringLiteral("abc") << QStringLiteral("(b)")
-                                                     << QStringLiteral("$10") << QStringLiteral("a$10c");
-    QTest::newRow("unknown name literal") << QStringLiteral("abc") << QStringLiteral("b")
-                                          << QStringLiteral("${zz}") << QStringLiteral("a${zz}c");
+    QTest::newRow("$10 is literal without group 10")
+        << QStringLiteral("abc") << QStringLiteral("(b)") << QStringLiteral("$10") << QStringLiteral("a$10c");
+    QTest::newRow("unknown name literal")
+        << QStringLiteral("abc") << QStringLiteral("b") << QStringLiteral("${zz}") << QStringLiteral("a${zz}c");
     QTest::newRow("dollar dollar") << QStringLiteral("abc") << QStringLiteral("b") << QStringLiteral("$$")
                                    << QStringLiteral("a$c");
     QTest::newRow("whole match") << QStringLiteral("abc") << QStringLiteral("b") << QStringLiteral("[$&][$0]")
@@ -234,8 +228,8 @@ void TestDotNetRegex::replace_data()
                                 << QStringLiteral("bc");
     QTest::newRow("trailing dollar") << QStringLiteral("abc") << QStringLiteral("b") << QStringLiteral("x$")
                                      << QStringLiteral("ax$c");
-    QTest::newRow("unmatched group empty") << QStringLiteral("ac") << QStringLiteral("a(b)?c")
-                                           << QStringLiteral("<$1>") << QStringLiteral("<>");
+    QTest::newRow("unmatched group empty")
+        << QStringLiteral("ac") << QStringLiteral("a(b)?c") << QStringLiteral("<$1>") << QStringLiteral("<>");
     QTest::newRow("empty pattern") << QStringLiteral("ab") << QString() << QStringLiteral("-")
                                    << QStringLiteral("-a-b-");
     QTest::newRow("strip digits") << QStringLiteral("a1b22c") << QStringLiteral(R"(\d+)") << QString()
@@ -259,16 +253,16 @@ void TestDotNetRegex::split_data()
     QTest::addColumn<QStringList>("expected");
 
     QTest::newRow("digits") << QStringLiteral("a1b2c") << QStringLiteral(R"(\d)")
-                            << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+                            << QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
     QTest::newRow("captures included") << QStringLiteral("a1b2c") << QStringLiteral(R"((\d))")
-                                       << QStringList{QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("b"),
-                                                      QStringLiteral("2"), QStringLiteral("c")};
+                                       << QStringList {QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("b"),
+                                                       QStringLiteral("2"), QStringLiteral("c")};
     QTest::newRow("empty pattern") << QStringLiteral("abc") << QString()
-                                   << QStringList{QString(), QStringLiteral("a"), QStringLiteral("b"),
-                                                  QStringLiteral("c"), QString()};
-    QTest::newRow("leading and trailing") << QStringLiteral(",a,") << QStringLiteral(",")
-                                          << QStringList{QString(), QStringLiteral("a"), QString()};
-    QTest::newRow("no match") << QStringLiteral("abc") << QStringLiteral(",") << QStringList{QStringLiteral("abc")};
+                                   << QStringList {QString(), QStringLiteral("a"), QStringLiteral("b"),
+                                                   QStringLiteral("c"), QString()};
+    QTest::newRow("leading and trailing")
+        << QStringLiteral(",a,") << QStringLiteral(",") << QStringList {QString(), QStringLiteral("a"), QString()};
+    QTest::newRow("no match") << QStringLiteral("abc") << QStringLiteral(",") << QStringList {QStringLiteral("abc")};
 }
 
 void TestDotNetRegex::split()
@@ -286,19 +280,17 @@ void TestDotNetRegex::errors_data()
     QTest::addColumn<int>("options");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("open paren") << QStringLiteral("(") << 0
-                                << QStringLiteral("ArgumentException: Invalid pattern '(' at offset 1. Not enough )'s.");
-    QTest::newRow("close paren") << QStringLiteral("a)") << 0
-                                 << QStringLiteral("ArgumentException: Invalid pattern 'a)' at offset 2. Too many )'s.");
+    QTest::newRow("open paren") << QStringLiteral(
+        "(") << 0 << QStringLiteral("ArgumentException: Invalid pattern '(' at offset 1. Not enough )'s.");
+    QTest::newRow("close paren") << QStringLiteral(
+        "a)") << 0 << QStringLiteral("ArgumentException: Invalid pattern 'a)' at offset 2. Too many )'s.");
     QTest::newRow("leading quantifier")
         << QStringLiteral("*a") << 0
         << QStringLiteral("ArgumentException: Invalid pattern '*a' at offset 1. Quantifier '*' following nothing.");
-    QTest::newRow("nested quantifier")
-        << QStringLiteral("a++") << 0
-        << QStringLiteral("ArgumentException: Invalid pattern 'a++' at offset 3. Nested quantifier '+'.");
-    QTest::newRow("unterminated set")
-        << QStringLiteral("[a") << 0
-        << QStringLiteral("ArgumentException: Invalid pattern '[a' at offset 2. Unterminated [] set.");
+    QTest::newRow("nested quantifier") << QStringLiteral(
+        "a++") << 0 << QStringLiteral("ArgumentException: Invalid pattern 'a++' at offset 3. Nested quantifier '+'.");
+    QTest::newRow("unterminated set") << QStringLiteral(
+        "[a") << 0 << QStringLiteral("ArgumentException: Invalid pattern '[a' at offset 2. Unterminated [] set.");
     QTest::newRow("undefined group number")
         << QStringLiteral(R"((a)\2)") << 0
         << QStringLiteral("ArgumentException: Invalid pattern '(a)\\2' at offset 5. Reference to undefined group "
@@ -347,9 +339,8 @@ void TestDotNetRegex::evaluator()
 {
     const auto regex = DotNetRegex::create(QStringLiteral(R"(\d+)"));
     QVERIFY(regex.ok());
-    const QString out = (*regex)->replace(QStringLiteral("a1b22"), [](const DotNetMatch &m) {
-        return QString::number(m.value().toInt() * 2);
-    });
+    const QString out = (*regex)->replace(QStringLiteral("a1b22"),
+                                          [](const DotNetMatch &m) { return QString::number(m.value().toInt() * 2); });
     QCOMPARE(out, QStringLiteral("a2b44"));
     QCOMPARE((*regex)->replace(QStringLiteral("1 2 3"), QStringLiteral("x"), 2), QStringLiteral("x x 3"));
 }

@@ -36,8 +36,7 @@ void TestDotNetUri::resolve_data()
                                        << QStringLiteral("https://h/a/c");
     QTest::newRow("rooted") << apim << QStringLiteral("/root?x=1")
                             << QStringLiteral("https://apimairlineapi.azurewebsites.net/root?x=1");
-    QTest::newRow("network path") << apim << QStringLiteral("//other:8443/p")
-                                  << QStringLiteral("https://other:8443/p");
+    QTest::newRow("network path") << apim << QStringLiteral("//other:8443/p") << QStringLiteral("https://other:8443/p");
     QTest::newRow("absolute wins") << apim << QStringLiteral("http://abs/x") << QStringLiteral("http://abs/x");
     QTest::newRow("escapes relative") << apim << QStringLiteral("a b/\u00fc")
                                       << QStringLiteral("https://apimairlineapi.azurewebsites.net/UserProfile/a%20b/"
@@ -92,7 +91,7 @@ void TestDotNetUri::properties()
     QCOMPARE(uri->pathAndQuery(), QStringLiteral("/a%20b/c.txt?x=1&y=A"));
     QCOMPARE(uri->query(), QStringLiteral("?x=1&y=A"));
     QCOMPARE(uri->fragment(), QStringLiteral("#frag"));
-    QCOMPARE(uri->segments(), (QStringList{QStringLiteral("/"), QStringLiteral("a%20b/"), QStringLiteral("c.txt")}));
+    QCOMPARE(uri->segments(), (QStringList {QStringLiteral("/"), QStringLiteral("a%20b/"), QStringLiteral("c.txt")}));
     QCOMPARE(uri->toString(), QStringLiteral("https://user@example.com/a b/c.txt?x=1&y=A#frag"));
     QVERIFY(uri->isAbsoluteUri());
     QCOMPARE(uri->originalString(), QStringLiteral("HTTPS://user@Example.COM:443/a%20b/c.txt?x=1&y=%41#frag"));
@@ -102,7 +101,7 @@ void TestDotNetUri::properties()
     QCOMPARE(port->port(), 8080);
     QVERIFY(!port->isDefaultPort());
     QCOMPARE(port->authority(), QStringLiteral("host:8080"));
-    QCOMPARE(port->segments(), QStringList{QStringLiteral("/")});
+    QCOMPARE(port->segments(), QStringList {QStringLiteral("/")});
     QCOMPARE(DotNetUri::create(QStringLiteral("urn:isbn:123"))->port(), -1);
     QVERIFY(DotNetUri::create(QStringLiteral("http://localhost/"))->isLoopback());
 }
@@ -117,16 +116,16 @@ void TestDotNetUri::canonical_data()
                            << QStringLiteral("http://h/a b?c d");
     QTest::newRow("non-ascii") << QStringLiteral("http://h/\u00fc") << QStringLiteral("http://h/%C3%BC")
                                << QStringLiteral("http://h/\u00fc");
-    QTest::newRow("reserved stays escaped") << QStringLiteral("http://h/a%2fb?q=a%26b")
-                                            << QStringLiteral("http://h/a%2Fb?q=a%26b")
-                                            << QStringLiteral("http://h/a%2Fb?q=a%26b");
+    QTest::newRow("reserved stays escaped")
+        << QStringLiteral("http://h/a%2fb?q=a%26b") << QStringLiteral("http://h/a%2Fb?q=a%26b")
+        << QStringLiteral("http://h/a%2Fb?q=a%26b");
     QTest::newRow("unsafe ascii") << QStringLiteral("http://h/{x}|^\"<>`")
                                   << QStringLiteral("http://h/%7Bx%7D%7C%5E%22%3C%3E%60")
                                   << QStringLiteral("http://h/{x}|^\"<>`");
     QTest::newRow("dot segments") << QStringLiteral("http://h/a/./b/../c") << QStringLiteral("http://h/a/c")
                                   << QStringLiteral("http://h/a/c");
-    QTest::newRow("default port dropped") << QStringLiteral("http://H:80") << QStringLiteral("http://h/")
-                                          << QStringLiteral("http://h/");
+    QTest::newRow("default port dropped")
+        << QStringLiteral("http://H:80") << QStringLiteral("http://h/") << QStringLiteral("http://h/");
     QTest::newRow("lone percent") << QStringLiteral("http://h/100%") << QStringLiteral("http://h/100%25")
                                   << QStringLiteral("http://h/100%25");
     QTest::newRow("ipv6") << QStringLiteral("http://[::1]:5000/x") << QStringLiteral("http://[::1]:5000/x")
@@ -157,8 +156,9 @@ void TestDotNetUri::errors_data()
                           << QStringLiteral("UriFormatException: Invalid URI: Invalid port specified.");
     QTest::newRow("no host") << QStringLiteral("http://")
                              << QStringLiteral("UriFormatException: Invalid URI: The hostname could not be parsed.");
-    QTest::newRow("null") << QString() << QStringLiteral("ArgumentNullException: Value cannot be null. (Parameter "
-                                                         "'uriString')");
+    QTest::newRow("null") << QString()
+                          << QStringLiteral("ArgumentNullException: Value cannot be null. (Parameter "
+                                            "'uriString')");
 }
 
 void TestDotNetUri::errors()
@@ -191,7 +191,8 @@ void TestDotNetUri::escaping_data()
     QTest::addColumn<QString>("unescaped");
     QTest::newRow("data") << QStringLiteral("a b&c/d~\u00e9") << QStringLiteral("a%20b%26c%2Fd~%C3%A9")
                           << QStringLiteral("a b&c/d~\u00e9");
-    QTest::newRow("reserved") << QStringLiteral("!*'();:@=+$,?#[]") << QStringLiteral("%21%2A%27%28%29%3B%3A%40%3D%2B%24%2C%3F%23%5B%5D")
+    QTest::newRow("reserved") << QStringLiteral("!*'();:@=+$,?#[]")
+                              << QStringLiteral("%21%2A%27%28%29%3B%3A%40%3D%2B%24%2C%3F%23%5B%5D")
                               << QStringLiteral("!*'();:@=+$,?#[]");
     QTest::newRow("emoji") << QStringLiteral("\U0001F600") << QStringLiteral("%F0%9F%98%80")
                            << QStringLiteral("\U0001F600");
@@ -203,7 +204,8 @@ void TestDotNetUri::escaping()
     QTEST(DotNetUri::escapeDataString(input), "escaped");
     QFETCH(QString, escaped);
     QTEST(DotNetUri::unescapeDataString(escaped), "unescaped");
-    QCOMPARE(DotNetUri::unescapeDataString(QStringLiteral("a%20b%2Fc%C3%A9%ZZ%%C3")), QStringLiteral("a b/c\u00e9%ZZ%%C3"));
+    QCOMPARE(DotNetUri::unescapeDataString(QStringLiteral("a%20b%2Fc%C3%A9%ZZ%%C3")),
+             QStringLiteral("a b/c\u00e9%ZZ%%C3"));
     QCOMPARE(DotNetUri::escapeUriString(QStringLiteral("http://h/a b?x=1#f")), QStringLiteral("http://h/a%20b?x=1#f"));
 }
 

@@ -11,7 +11,7 @@ namespace sluice::dotnet {
 
 namespace {
 
-std::atomic<const DotNetClock *> g_clock{nullptr};
+std::atomic<const DotNetClock *> g_clock {nullptr};
 
 const DotNetClock &systemClock()
 {

@@ -29,7 +29,10 @@ public:
 class FixedDotNetClock : public DotNetClock
 {
 public:
-    FixedDotNetClock(qint64 utcTicks, int localOffsetMinutes) : m_ticks(utcTicks), m_offset(localOffsetMinutes) {}
+    FixedDotNetClock(qint64 utcTicks, int localOffsetMinutes)
+        : m_ticks(utcTicks)
+        , m_offset(localOffsetMinutes)
+    { }
     qint64 utcNowTicks() const override { return m_ticks; }
     int localOffsetMinutesAtUtc(qint64) const override { return m_offset; }
     int localOffsetMinutesAtLocal(qint64) const override { return m_offset; }

@@ -17,8 +17,9 @@ DotNetResult<QByteArray> DotNetConvert::fromBase64String(const QString &text)
     if (text.isNull())
         return DotNetError::argumentNull(QStringLiteral("s"));
     const DotNetError bad = DotNetError::format(QCoreApplication::translate(
-        "DotNet", "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two "
-                  "padding characters, or an illegal character among the padding characters."));
+        "DotNet",
+        "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two "
+        "padding characters, or an illegal character among the padding characters."));
     QByteArray clean;
     clean.reserve(text.size());
     int padding = 0;
@@ -26,8 +27,8 @@ DotNetResult<QByteArray> DotNetConvert::fromBase64String(const QString &text)
         const char16_t u = c.unicode();
         if (u == u' ' || u == u'\t' || u == u'\r' || u == u'\n')
             continue;
-        const bool alphabet = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
-                              || u == u'+' || u == u'/';
+        const bool alphabet =
+            (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'+' || u == u'/';
         if (u == u'=') {
             ++padding;
         } else if (!alphabet || padding > 0) {
@@ -63,13 +64,13 @@ DotNetResult<int> DotNetConvert::toInt32(const QString &text, int fromBase)
         s.remove(0, 2);
     if (s.isEmpty())
         return DotNetError::argumentOutOfRange(
-            QCoreApplication::translate("DotNet", "Index was out of range. Must be non-negative and less than the "
-                                                  "size of the collection. (Parameter 'startIndex')"));
+            QCoreApplication::translate("DotNet",
+                                        "Index was out of range. Must be non-negative and less than the "
+                                        "size of the collection. (Parameter 'startIndex')"));
     bool ok = false;
     const quint64 v = s.toULongLong(&ok, fromBase);
     if (!ok || s.startsWith(QLatin1Char('+')) || s.startsWith(QLatin1Char('-')))
-        return DotNetError::format(QCoreApplication::translate(
-            "DotNet", "Could not find any recognizable digits."));
+        return DotNetError::format(QCoreApplication::translate("DotNet", "Could not find any recognizable digits."));
     if (v > 0xFFFFFFFFULL)
         return DotNetError::overflow(
             QCoreApplication::translate("DotNet", "Value was either too large or too small for a UInt32."));

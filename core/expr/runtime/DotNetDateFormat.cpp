@@ -32,30 +32,47 @@ QString expandStandard(QChar c, bool *toUtc, bool isOffset, bool *invalid)
 {
     *toUtc = false;
     switch (c.unicode()) {
-    case u'd': return QStringLiteral("MM/dd/yyyy");
-    case u'D': return QStringLiteral("dddd, dd MMMM yyyy");
-    case u'f': return QStringLiteral("dddd, dd MMMM yyyy HH:mm");
-    case u'F': return QStringLiteral("dddd, dd MMMM yyyy HH:mm:ss");
-    case u'g': return QStringLiteral("MM/dd/yyyy HH:mm");
-    case u'G': return QStringLiteral("MM/dd/yyyy HH:mm:ss");
+    case u'd':
+        return QStringLiteral("MM/dd/yyyy");
+    case u'D':
+        return QStringLiteral("dddd, dd MMMM yyyy");
+    case u'f':
+        return QStringLiteral("dddd, dd MMMM yyyy HH:mm");
+    case u'F':
+        return QStringLiteral("dddd, dd MMMM yyyy HH:mm:ss");
+    case u'g':
+        return QStringLiteral("MM/dd/yyyy HH:mm");
+    case u'G':
+        return QStringLiteral("MM/dd/yyyy HH:mm:ss");
     case u'm':
-    case u'M': return QStringLiteral("MMMM dd");
+    case u'M':
+        return QStringLiteral("MMMM dd");
     case u'o':
-    case u'O': return QStringLiteral("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK");
+    case u'O':
+        return QStringLiteral("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK");
     case u'r':
-    case u'R': *toUtc = isOffset; return QStringLiteral("ddd, dd MMM yyyy HH':'mm':'ss 'GMT'");
-    case u's': return QStringLiteral("yyyy'-'MM'-'dd'T'HH':'mm':'ss");
-    case u't': return QStringLiteral("HH:mm");
-    case u'T': return QStringLiteral("HH:mm:ss");
-    case u'u': *toUtc = isOffset; return QStringLiteral("yyyy'-'MM'-'dd HH':'mm':'ss'Z'");
+    case u'R':
+        *toUtc = isOffset;
+        return QStringLiteral("ddd, dd MMM yyyy HH':'mm':'ss 'GMT'");
+    case u's':
+        return QStringLiteral("yyyy'-'MM'-'dd'T'HH':'mm':'ss");
+    case u't':
+        return QStringLiteral("HH:mm");
+    case u'T':
+        return QStringLiteral("HH:mm:ss");
+    case u'u':
+        *toUtc = isOffset;
+        return QStringLiteral("yyyy'-'MM'-'dd HH':'mm':'ss'Z'");
     case u'U':
         if (isOffset)
             break;
         *toUtc = true;
         return QStringLiteral("dddd, dd MMMM yyyy HH:mm:ss");
     case u'y':
-    case u'Y': return QStringLiteral("yyyy MMMM");
-    default: break;
+    case u'Y':
+        return QStringLiteral("yyyy MMMM");
+    default:
+        break;
     }
     *invalid = true;
     return {};
@@ -153,9 +170,15 @@ DotNetResult<QString> DotNetDateFormat::format(const Value &input, const QString
             out += len == 1 ? QString::number(h12) : pad(h12, 2);
             break;
         }
-        case u'H': out += len == 1 ? QString::number(dt.hour()) : pad(dt.hour(), 2); break;
-        case u'm': out += len == 1 ? QString::number(dt.minute()) : pad(dt.minute(), 2); break;
-        case u's': out += len == 1 ? QString::number(dt.second()) : pad(dt.second(), 2); break;
+        case u'H':
+            out += len == 1 ? QString::number(dt.hour()) : pad(dt.hour(), 2);
+            break;
+        case u'm':
+            out += len == 1 ? QString::number(dt.minute()) : pad(dt.minute(), 2);
+            break;
+        case u's':
+            out += len == 1 ? QString::number(dt.second()) : pad(dt.second(), 2);
+            break;
         case u'f':
         case u'F': {
             if (len > 7)
@@ -175,8 +198,12 @@ DotNetResult<QString> DotNetDateFormat::format(const Value &input, const QString
             out += len == 1 ? designator.left(1) : designator;
             break;
         }
-        case u'g': out += QLatin1String("A.D."); break;
-        case u'z': out += offsetText(localOffsetFor(v), len); break;
+        case u'g':
+            out += QLatin1String("A.D.");
+            break;
+        case u'z':
+            out += offsetText(localOffsetFor(v), len);
+            break;
         case u'K':
             for (int k = 0; k < len; ++k) {
                 if (v.isOffset || v.kind == DateTimeKind::Local)
@@ -285,19 +312,19 @@ std::optional<DotNetDateFormat::Parsed> assemble(int year, int month, int day, i
         const bool pm = ampm.startsWith(QLatin1Char('P'), Qt::CaseInsensitive);
         hour = hour % 12 + (pm ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > DotNetDateTime::daysInMonth(year, month) || year < 1
-        || year > 9999 || hour > 23 || minute > 59 || second > 59 || fraction.size() > 7)
+    if (month < 1 || month > 12 || day < 1 || day > DotNetDateTime::daysInMonth(year, month) || year < 1 || year > 9999
+        || hour > 23 || minute > 59 || second > 59 || fraction.size() > 7)
         return std::nullopt;
     bool hasZone = false;
     const auto offset = zoneMinutes(zone, &hasZone);
     if (!offset)
         return std::nullopt;
     qint64 ticks = DotNetDateTime::daysFromCivil(year, month, day) * DotNetTimeSpan::TicksPerDay
-                   + hour * DotNetTimeSpan::TicksPerHour + minute * DotNetTimeSpan::TicksPerMinute
-                   + second * DotNetTimeSpan::TicksPerSecond;
+        + hour * DotNetTimeSpan::TicksPerHour + minute * DotNetTimeSpan::TicksPerMinute
+        + second * DotNetTimeSpan::TicksPerSecond;
     if (!fraction.isEmpty())
         ticks += fraction.leftJustified(7, QLatin1Char('0')).toLongLong();
-    return DotNetDateFormat::Parsed{ticks, hasZone, *offset};
+    return DotNetDateFormat::Parsed {ticks, hasZone, *offset};
 }
 
 } // namespace
@@ -312,10 +339,10 @@ std::optional<DotNetDateFormat::Parsed> DotNetDateFormat::parse(const QString &i
     static const QRegularExpression us(QStringLiteral(R"(^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))") + time
                                        + QLatin1Char('$'));
     static const QRegularExpression named(
-        QStringLiteral(R"(^(?:[A-Za-z]+,?\s+)?(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4}))")
-        + time + QLatin1Char('$'));
-    static const QRegularExpression timeOnly(QStringLiteral(
-        R"(^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*([AaPp][Mm])?$)"));
+        QStringLiteral(R"(^(?:[A-Za-z]+,?\s+)?(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4}))") + time
+        + QLatin1Char('$'));
+    static const QRegularExpression timeOnly(
+        QStringLiteral(R"(^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*([AaPp][Mm])?$)"));
 
     auto timeParts = [](const QRegularExpressionMatch &m, int first, int *h, int *mi, int *s) {
         *h = m.captured(first).toInt();
@@ -325,8 +352,8 @@ std::optional<DotNetDateFormat::Parsed> DotNetDateFormat::parse(const QString &i
     int h = 0, mi = 0, s = 0;
     if (const auto m = iso.match(text); m.hasMatch()) {
         timeParts(m, 4, &h, &mi, &s);
-        return assemble(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), h, mi, s,
-                        m.captured(7), m.captured(8), m.captured(9));
+        return assemble(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), h, mi, s, m.captured(7),
+                        m.captured(8), m.captured(9));
     }
     if (const auto m = us.match(text); m.hasMatch()) {
         timeParts(m, 4, &h, &mi, &s);
@@ -418,9 +445,15 @@ std::optional<DotNetDateFormat::Parsed> DotNetDateFormat::parseExact(const QStri
                 ok = !word().isEmpty();
             break;
         case u'H':
-        case u'h': ok = digits(len, 2, &hour); break;
-        case u'm': ok = digits(len, 2, &minute); break;
-        case u's': ok = digits(len, 2, &second); break;
+        case u'h':
+            ok = digits(len, 2, &hour);
+            break;
+        case u'm':
+            ok = digits(len, 2, &minute);
+            break;
+        case u's':
+            ok = digits(len, 2, &second);
+            break;
         case u'f':
         case u'F': {
             const qsizetype start = p;
@@ -432,7 +465,7 @@ std::optional<DotNetDateFormat::Parsed> DotNetDateFormat::parseExact(const QStri
             ampm = text.mid(p, len == 1 ? 1 : 2);
             p += ampm.size();
             ok = ampm.startsWith(QLatin1Char('A'), Qt::CaseInsensitive)
-                 || ampm.startsWith(QLatin1Char('P'), Qt::CaseInsensitive);
+                || ampm.startsWith(QLatin1Char('P'), Qt::CaseInsensitive);
             break;
         }
         case u'z':

@@ -16,8 +16,9 @@ constexpr qint64 kJulianDayOfYearOne = 1721426; // 0001-01-01 in the proleptic G
 DotNetError unrepresentable(const char *parameter)
 {
     return DotNetError::argumentOutOfRange(
-        QCoreApplication::translate("DotNet", "The added or subtracted value results in an un-representable "
-                                              "DateTime. (Parameter '%1')")
+        QCoreApplication::translate("DotNet",
+                                    "The added or subtracted value results in an un-representable "
+                                    "DateTime. (Parameter '%1')")
             .arg(QLatin1String(parameter)));
 }
 
@@ -65,9 +66,8 @@ DotNetResult<DotNetDateTime> DotNetDateTime::create(int year, int month, int day
         return DotNetError::argumentOutOfRange(QCoreApplication::translate(
             "DotNet", "Valid values are between 0 and 999, inclusive. (Parameter 'millisecond')"));
     const qint64 ticks = daysFromCivil(year, month, day) * DotNetTimeSpan::TicksPerDay
-                         + hour * DotNetTimeSpan::TicksPerHour + minute * DotNetTimeSpan::TicksPerMinute
-                         + second * DotNetTimeSpan::TicksPerSecond
-                         + millisecond * DotNetTimeSpan::TicksPerMillisecond;
+        + hour * DotNetTimeSpan::TicksPerHour + minute * DotNetTimeSpan::TicksPerMinute
+        + second * DotNetTimeSpan::TicksPerSecond + millisecond * DotNetTimeSpan::TicksPerMillisecond;
     return DotNetDateTime(ticks, kind);
 }
 
@@ -75,8 +75,9 @@ DotNetResult<DotNetDateTime> DotNetDateTime::fromTicks(qint64 ticks, DateTimeKin
 {
     if (ticks < 0 || ticks > MaxTicks)
         return DotNetError::argumentOutOfRange(QCoreApplication::translate(
-            "DotNet", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter "
-                      "'ticks')"));
+            "DotNet",
+            "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter "
+            "'ticks')"));
     return DotNetDateTime(ticks, kind);
 }
 
@@ -162,17 +163,32 @@ DotNetResult<DotNetDateTime> addScaled(const DotNetDateTime &dt, double value, d
 
 } // namespace
 
-DotNetResult<DotNetDateTime> DotNetDateTime::addMilliseconds(double value) const { return addScaled(*this, value, 1); }
-DotNetResult<DotNetDateTime> DotNetDateTime::addSeconds(double value) const { return addScaled(*this, value, 1e3); }
-DotNetResult<DotNetDateTime> DotNetDateTime::addMinutes(double value) const { return addScaled(*this, value, 6e4); }
-DotNetResult<DotNetDateTime> DotNetDateTime::addHours(double value) const { return addScaled(*this, value, 3.6e6); }
-DotNetResult<DotNetDateTime> DotNetDateTime::addDays(double value) const { return addScaled(*this, value, 8.64e7); }
+DotNetResult<DotNetDateTime> DotNetDateTime::addMilliseconds(double value) const
+{
+    return addScaled(*this, value, 1);
+}
+DotNetResult<DotNetDateTime> DotNetDateTime::addSeconds(double value) const
+{
+    return addScaled(*this, value, 1e3);
+}
+DotNetResult<DotNetDateTime> DotNetDateTime::addMinutes(double value) const
+{
+    return addScaled(*this, value, 6e4);
+}
+DotNetResult<DotNetDateTime> DotNetDateTime::addHours(double value) const
+{
+    return addScaled(*this, value, 3.6e6);
+}
+DotNetResult<DotNetDateTime> DotNetDateTime::addDays(double value) const
+{
+    return addScaled(*this, value, 8.64e7);
+}
 
 DotNetResult<DotNetDateTime> DotNetDateTime::addMonths(int months) const
 {
     if (months < -120000 || months > 120000)
-        return DotNetError::argumentOutOfRange(QCoreApplication::translate(
-            "DotNet", "Months value must be between +/-120000. (Parameter 'months')"));
+        return DotNetError::argumentOutOfRange(
+            QCoreApplication::translate("DotNet", "Months value must be between +/-120000. (Parameter 'months')"));
     int y = 0, m = 0, d = 0;
     civil(m_ticks, &y, &m, &d);
     const int index = m - 1 + months;
@@ -189,8 +205,8 @@ DotNetResult<DotNetDateTime> DotNetDateTime::addMonths(int months) const
 DotNetResult<DotNetDateTime> DotNetDateTime::addYears(int years) const
 {
     if (years < -10000 || years > 10000)
-        return DotNetError::argumentOutOfRange(QCoreApplication::translate(
-            "DotNet", "Years value must be between +/-10000. (Parameter 'years')"));
+        return DotNetError::argumentOutOfRange(
+            QCoreApplication::translate("DotNet", "Years value must be between +/-10000. (Parameter 'years')"));
     auto r = addMonths(years * 12);
     if (!r)
         return unrepresentable("years");
@@ -201,8 +217,8 @@ DotNetDateTime DotNetDateTime::toUniversalTime() const
 {
     if (m_kind == DateTimeKind::Utc)
         return *this;
-    const qint64 offset = qint64(DotNetClock::current().localOffsetMinutesAtLocal(m_ticks))
-                          * DotNetTimeSpan::TicksPerMinute;
+    const qint64 offset =
+        qint64(DotNetClock::current().localOffsetMinutesAtLocal(m_ticks)) * DotNetTimeSpan::TicksPerMinute;
     return DotNetDateTime(qBound<qint64>(0, m_ticks - offset, MaxTicks), DateTimeKind::Utc);
 }
 
@@ -210,8 +226,8 @@ DotNetDateTime DotNetDateTime::toLocalTime() const
 {
     if (m_kind == DateTimeKind::Local)
         return *this;
-    const qint64 offset = qint64(DotNetClock::current().localOffsetMinutesAtUtc(m_ticks))
-                          * DotNetTimeSpan::TicksPerMinute;
+    const qint64 offset =
+        qint64(DotNetClock::current().localOffsetMinutesAtUtc(m_ticks)) * DotNetTimeSpan::TicksPerMinute;
     return DotNetDateTime(qBound<qint64>(0, m_ticks + offset, MaxTicks), DateTimeKind::Local);
 }
 

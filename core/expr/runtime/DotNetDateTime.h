@@ -88,7 +88,10 @@ public:
     static DotNetResult<DotNetDateTime> parseExact(const QString &text, const QString &format);
 
     // Unchecked construction (ticks in range).
-    DotNetDateTime(qint64 ticks, DateTimeKind kind) : m_ticks(ticks), m_kind(kind) {}
+    DotNetDateTime(qint64 ticks, DateTimeKind kind)
+        : m_ticks(ticks)
+        , m_kind(kind)
+    { }
     // Y/M/D of a tick count.
     static void civil(qint64 ticks, int *year, int *month, int *day);
     static qint64 daysFromCivil(int year, int month, int day); // days since 0001-01-01

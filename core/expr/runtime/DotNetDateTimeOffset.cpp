@@ -15,8 +15,8 @@ DotNetDateTimeOffset DotNetDateTimeOffset::fromDateTime(const DotNetDateTime &da
 DotNetResult<DotNetDateTimeOffset> DotNetDateTimeOffset::create(const DotNetDateTime &dateTime, DotNetTimeSpan offset)
 {
     if (offset.ticks() % DotNetTimeSpan::TicksPerMinute != 0)
-        return DotNetError::argument(QCoreApplication::translate(
-            "DotNet", "Offset must be specified in whole minutes. (Parameter 'offset')"));
+        return DotNetError::argument(
+            QCoreApplication::translate("DotNet", "Offset must be specified in whole minutes. (Parameter 'offset')"));
     const qint64 minutes = offset.ticks() / DotNetTimeSpan::TicksPerMinute;
     if (minutes < -14 * 60 || minutes > 14 * 60)
         return DotNetError::argumentOutOfRange(QCoreApplication::translate(
@@ -27,8 +27,9 @@ DotNetResult<DotNetDateTimeOffset> DotNetDateTimeOffset::create(const DotNetDate
     if (dateTime.kind() == DateTimeKind::Local
         && minutes != DotNetClock::current().localOffsetMinutesAtLocal(dateTime.ticks()))
         return DotNetError::argument(QCoreApplication::translate(
-            "DotNet", "The UTC Offset of the local dateTime parameter does not match the offset argument. "
-                      "(Parameter 'offset')"));
+            "DotNet",
+            "The UTC Offset of the local dateTime parameter does not match the offset argument. "
+            "(Parameter 'offset')"));
     return DotNetDateTimeOffset(dateTime.ticks(), int(minutes));
 }
 
@@ -54,8 +55,9 @@ DotNetResult<DotNetDateTimeOffset> DotNetDateTimeOffset::fromUnixTimeMillisecond
 {
     if (milliseconds < -62135596800000LL || milliseconds > 253402300799999LL)
         return DotNetError::argumentOutOfRange(QCoreApplication::translate(
-            "DotNet", "Valid values are between -62135596800000 and 253402300799999, inclusive. (Parameter "
-                      "'milliseconds')"));
+            "DotNet",
+            "Valid values are between -62135596800000 and 253402300799999, inclusive. (Parameter "
+            "'milliseconds')"));
     return DotNetDateTimeOffset(DotNetDateTime::unixEpochTicks() + milliseconds * DotNetTimeSpan::TicksPerMillisecond,
                                 0);
 }

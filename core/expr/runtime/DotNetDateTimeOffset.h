@@ -64,9 +64,10 @@ public:
     // DateTimeOffset.Parse: as DateTime.Parse; no zone in the text means the local offset.
     static DotNetResult<DotNetDateTimeOffset> parse(const QString &text);
 
-    DotNetDateTimeOffset(qint64 clockTicks, int offsetMinutes) : m_clockTicks(clockTicks), m_offsetMinutes(offsetMinutes)
-    {
-    }
+    DotNetDateTimeOffset(qint64 clockTicks, int offsetMinutes)
+        : m_clockTicks(clockTicks)
+        , m_offsetMinutes(offsetMinutes)
+    { }
 
 private:
     DotNetResult<DotNetDateTimeOffset> shifted(const DotNetResult<DotNetDateTime> &clock) const;

@@ -24,11 +24,16 @@ std::optional<DotNetEncoding> DotNetEncoding::fromName(const QString &name)
 QString DotNetEncoding::webName() const
 {
     switch (m_kind) {
-    case Kind::Utf8: return QStringLiteral("utf-8");
-    case Kind::Ascii: return QStringLiteral("us-ascii");
-    case Kind::Unicode: return QStringLiteral("utf-16");
-    case Kind::BigEndianUnicode: return QStringLiteral("utf-16BE");
-    case Kind::Latin1: return QStringLiteral("iso-8859-1");
+    case Kind::Utf8:
+        return QStringLiteral("utf-8");
+    case Kind::Ascii:
+        return QStringLiteral("us-ascii");
+    case Kind::Unicode:
+        return QStringLiteral("utf-16");
+    case Kind::BigEndianUnicode:
+        return QStringLiteral("utf-16BE");
+    case Kind::Latin1:
+        return QStringLiteral("iso-8859-1");
     }
     return {};
 }
@@ -72,9 +77,12 @@ QByteArray narrow(const QString &text, ushort limit)
 QByteArray DotNetEncoding::getBytes(const QString &text) const
 {
     switch (m_kind) {
-    case Kind::Utf8: return sanitized(text).toUtf8();
-    case Kind::Ascii: return narrow(text, 0x7f);
-    case Kind::Latin1: return narrow(text, 0xff);
+    case Kind::Utf8:
+        return sanitized(text).toUtf8();
+    case Kind::Ascii:
+        return narrow(text, 0x7f);
+    case Kind::Latin1:
+        return narrow(text, 0xff);
     case Kind::Unicode:
     case Kind::BigEndianUnicode: {
         const QString clean = sanitized(text);
@@ -111,7 +119,8 @@ QString DotNetEncoding::getString(const QByteArray &bytes) const
             out += uchar(b) < 0x80 ? QChar(char16_t(uchar(b))) : QChar(u'?');
         return out;
     }
-    case Kind::Latin1: return QString::fromLatin1(bytes);
+    case Kind::Latin1:
+        return QString::fromLatin1(bytes);
     case Kind::Unicode:
     case Kind::BigEndianUnicode: {
         QString out;

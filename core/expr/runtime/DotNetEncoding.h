@@ -15,7 +15,9 @@ class DotNetEncoding
 public:
     enum class Kind { Utf8, Ascii, Unicode, BigEndianUnicode, Latin1 };
 
-    explicit DotNetEncoding(Kind kind = Kind::Utf8) : m_kind(kind) {}
+    explicit DotNetEncoding(Kind kind = Kind::Utf8)
+        : m_kind(kind)
+    { }
     static DotNetEncoding utf8() { return DotNetEncoding(Kind::Utf8); }
     static DotNetEncoding ascii() { return DotNetEncoding(Kind::Ascii); }
     static DotNetEncoding unicode() { return DotNetEncoding(Kind::Unicode); }

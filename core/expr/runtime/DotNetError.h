@@ -37,7 +37,10 @@ struct DotNetError
         return {QStringLiteral("InvalidOperationException"), message};
     }
     static DotNetError invalidCast(const QString &message) { return {QStringLiteral("InvalidCastException"), message}; }
-    static DotNetError notSupported(const QString &message) { return {QStringLiteral("NotSupportedException"), message}; }
+    static DotNetError notSupported(const QString &message)
+    {
+        return {QStringLiteral("NotSupportedException"), message};
+    }
     // "Input string was not in a correct format."
     static DotNetError badFormat()
     {
@@ -46,12 +49,15 @@ struct DotNetError
 };
 
 // A value or the .NET exception that computing it would have thrown.
-template <typename T>
-class DotNetResult
+template<typename T> class DotNetResult
 {
 public:
-    DotNetResult(T value) : m_value(std::move(value)) {}           // NOLINT: implicit by design
-    DotNetResult(DotNetError error) : m_error(std::move(error)) {} // NOLINT: implicit by design
+    DotNetResult(T value)
+        : m_value(std::move(value))
+    { } // NOLINT: implicit by design
+    DotNetResult(DotNetError error)
+        : m_error(std::move(error))
+    { } // NOLINT: implicit by design
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

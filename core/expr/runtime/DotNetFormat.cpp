@@ -77,12 +77,18 @@ FormatArg FormatArg::span(const DotNetTimeSpan &value)
 DotNetResult<QString> DotNetFormat::toString(const FormatArg &value, const QString &format)
 {
     switch (value.kind) {
-    case FormatArg::Kind::Null: return QString(QLatin1String(""));
-    case FormatArg::Kind::String: return value.text;
-    case FormatArg::Kind::Bool: return value.integer ? QStringLiteral("True") : QStringLiteral("False");
-    case FormatArg::Kind::Int32: return DotNetNumberFormat::formatInteger(value.integer, format, true);
-    case FormatArg::Kind::Int64: return DotNetNumberFormat::formatInteger(value.integer, format, false);
-    case FormatArg::Kind::Double: return DotNetNumberFormat::formatDouble(value.number, format);
+    case FormatArg::Kind::Null:
+        return QString(QLatin1String(""));
+    case FormatArg::Kind::String:
+        return value.text;
+    case FormatArg::Kind::Bool:
+        return value.integer ? QStringLiteral("True") : QStringLiteral("False");
+    case FormatArg::Kind::Int32:
+        return DotNetNumberFormat::formatInteger(value.integer, format, true);
+    case FormatArg::Kind::Int64:
+        return DotNetNumberFormat::formatInteger(value.integer, format, false);
+    case FormatArg::Kind::Double:
+        return DotNetNumberFormat::formatDouble(value.number, format);
     case FormatArg::Kind::DateTime:
         return format.isEmpty() ? DotNetResult<QString>(value.dateTime.toString()) : value.dateTime.toString(format);
     case FormatArg::Kind::DateTimeOffset:
@@ -171,8 +177,9 @@ DotNetResult<QString> DotNetFormat::format(const QString &format, const QList<Fo
             return DotNetError::badFormat();
         if (index >= args.size())
             return DotNetError::format(QCoreApplication::translate(
-                "DotNet", "Index (zero based) must be greater than or equal to zero and less than the size of the "
-                          "argument list."));
+                "DotNet",
+                "Index (zero based) must be greater than or equal to zero and less than the size of the "
+                "argument list."));
         const auto text = toString(args.at(index), itemFormat);
         if (!text)
             return text;
@@ -269,9 +276,10 @@ DotNetResult<double> DotNetFormat::parseDouble(const QString &text)
     const double v = plain.toDouble(&ok);
     if (!ok) {
         // Overflow: .NET Core 3.0+ gives infinity; underflow gives zero.
-        return plain.contains(QLatin1Char('e'), Qt::CaseInsensitive) && plain.contains(QLatin1String("e-"), Qt::CaseInsensitive)
-                   ? 0.0
-                   : (plain.startsWith(QLatin1Char('-')) ? -HUGE_VAL : HUGE_VAL);
+        return plain.contains(QLatin1Char('e'), Qt::CaseInsensitive)
+                && plain.contains(QLatin1String("e-"), Qt::CaseInsensitive)
+            ? 0.0
+            : (plain.startsWith(QLatin1Char('-')) ? -HUGE_VAL : HUGE_VAL);
     }
     return v;
 }

@@ -10,11 +10,16 @@ namespace {
 QCryptographicHash::Algorithm qtAlgorithm(DotNetHash::Algorithm algorithm)
 {
     switch (algorithm) {
-    case DotNetHash::Algorithm::MD5: return QCryptographicHash::Md5;
-    case DotNetHash::Algorithm::SHA1: return QCryptographicHash::Sha1;
-    case DotNetHash::Algorithm::SHA256: return QCryptographicHash::Sha256;
-    case DotNetHash::Algorithm::SHA384: return QCryptographicHash::Sha384;
-    case DotNetHash::Algorithm::SHA512: return QCryptographicHash::Sha512;
+    case DotNetHash::Algorithm::MD5:
+        return QCryptographicHash::Md5;
+    case DotNetHash::Algorithm::SHA1:
+        return QCryptographicHash::Sha1;
+    case DotNetHash::Algorithm::SHA256:
+        return QCryptographicHash::Sha256;
+    case DotNetHash::Algorithm::SHA384:
+        return QCryptographicHash::Sha384;
+    case DotNetHash::Algorithm::SHA512:
+        return QCryptographicHash::Sha512;
     }
     return QCryptographicHash::Sha256;
 }

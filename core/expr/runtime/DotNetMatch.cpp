@@ -5,9 +5,12 @@
 namespace sluice::dotnet {
 
 DotNetGroup::DotNetGroup(QString subject, qsizetype index, qsizetype length, QString name, bool success)
-    : m_subject(std::move(subject)), m_index(index), m_length(length), m_name(std::move(name)), m_success(success)
-{
-}
+    : m_subject(std::move(subject))
+    , m_index(index)
+    , m_length(length)
+    , m_name(std::move(name))
+    , m_success(success)
+{ }
 
 QList<DotNetGroup> DotNetGroup::captures() const
 {
@@ -17,7 +20,9 @@ QList<DotNetGroup> DotNetGroup::captures() const
 }
 
 DotNetMatch::DotNetMatch(std::shared_ptr<const DotNetRegex> regex, QString subject, QList<Span> spans)
-    : m_regex(std::move(regex)), m_subject(std::move(subject)), m_spans(std::move(spans))
+    : m_regex(std::move(regex))
+    , m_subject(std::move(subject))
+    , m_spans(std::move(spans))
 {
     m_success = !m_spans.isEmpty() && m_spans.first().start >= 0;
 }

@@ -145,7 +145,8 @@ void DotNetNumberFormat::fixedDigits(double absValue, int decimals, QString *int
         ++scale;
     if (scale <= 0) {
         *integerDigits = QStringLiteral("0");
-        *fractionDigits = (QString(-scale, QLatin1Char('0')) + digits).left(decimals).leftJustified(decimals, QLatin1Char('0'));
+        *fractionDigits =
+            (QString(-scale, QLatin1Char('0')) + digits).left(decimals).leftJustified(decimals, QLatin1Char('0'));
     } else {
         *integerDigits = digits.left(scale).leftJustified(scale, QLatin1Char('0'));
         *fractionDigits = digits.mid(scale).leftJustified(decimals, QLatin1Char('0')).left(decimals);
@@ -164,7 +165,8 @@ DotNetResult<QString> DotNetNumberFormat::formatInteger(qint64 value, const QStr
     const quint64 magnitude = negative ? quint64(0) - quint64(value) : quint64(value);
     const QString sign = negative ? QStringLiteral("-") : QString();
     switch (letter.toUpper().unicode()) {
-    case u'D': return sign + QString::number(magnitude).rightJustified(qMax(precision, 0), QLatin1Char('0'));
+    case u'D':
+        return sign + QString::number(magnitude).rightJustified(qMax(precision, 0), QLatin1Char('0'));
     case u'X': {
         const quint64 bits = is32Bit ? quint64(quint32(value)) : quint64(value);
         QString hex = QString::number(bits, 16).rightJustified(qMax(precision, 0), QLatin1Char('0'));
@@ -175,7 +177,8 @@ DotNetResult<QString> DotNetNumberFormat::formatInteger(qint64 value, const QStr
         if (precision <= 0 || precision >= QString::number(magnitude).size())
             return QString::number(value);
         return formatDouble(double(value), format);
-    default: return formatDouble(double(value), format);
+    default:
+        return formatDouble(double(value), format);
     }
 }
 
@@ -233,11 +236,13 @@ DotNetResult<QString> DotNetNumberFormat::formatDouble(double value, const QStri
         QString number = letter.toUpper() == u'F' ? integerDigits : group(integerDigits);
         if (decimals > 0)
             number += QLatin1Char('.') + fractionDigits;
-        const bool showMinus = negative && (integerDigits != QLatin1String("0") || fractionDigits.count(QLatin1Char('0')) != fractionDigits.size());
+        const bool showMinus = negative
+            && (integerDigits != QLatin1String("0") || fractionDigits.count(QLatin1Char('0')) != fractionDigits.size());
         if (percent)
             return (showMinus ? QStringLiteral("-") : QString()) + number + QLatin1String(" %");
         if (letter.toUpper() == u'C')
-            return showMinus ? QStringLiteral("(\u00a4") + number + QLatin1Char(')') : QStringLiteral("\u00a4") + number;
+            return showMinus ? QStringLiteral("(\u00a4") + number + QLatin1Char(')')
+                             : QStringLiteral("\u00a4") + number;
         return (showMinus ? QStringLiteral("-") : QString()) + number;
     }
     case u'E': {
@@ -359,7 +364,7 @@ DotNetResult<QString> customFormat(double value, const QString &fullFormat, bool
         integerDigits.clear();
     integerDigits = integerDigits.rightJustified(minInteger, QLatin1Char('0'));
     const bool isZero = integerDigits.count(QLatin1Char('0')) == integerDigits.size()
-                        && fractionDigits.count(QLatin1Char('0')) == fractionDigits.size();
+        && fractionDigits.count(QLatin1Char('0')) == fractionDigits.size();
     if (grouping)
         integerDigits = DotNetNumberFormat::group(integerDigits);
 
@@ -390,8 +395,8 @@ DotNetResult<QString> customFormat(double value, const QString &fullFormat, bool
             // Digits are laid right to left over the placeholders; the first one takes the excess.
             const qsizetype remainingPlaceholders = integerPlaceholders - placeholderIndex;
             const qsizetype take = placeholderIndex == 0 && !grouping
-                                       ? digitsCount - (integerPlaceholders - 1)
-                                       : (grouping ? (placeholderIndex == 0 ? digitsCount : 0) : 1);
+                ? digitsCount - (integerPlaceholders - 1)
+                : (grouping ? (placeholderIndex == 0 ? digitsCount : 0) : 1);
             if (grouping) {
                 if (placeholderIndex == 0)
                     out += integerDigits;

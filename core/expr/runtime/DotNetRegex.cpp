@@ -9,13 +9,13 @@
 namespace sluice::dotnet {
 
 DotNetRegex::DotNetRegex(PrivateTag, QString pattern, RegexOptions options)
-    : m_pattern(std::move(pattern)), m_options(options)
-{
-}
+    : m_pattern(std::move(pattern))
+    , m_options(options)
+{ }
 
 DotNetResult<DotNetRegex::Ptr> DotNetRegex::create(const QString &pattern, RegexOptions options)
 {
-    auto regex = std::make_shared<DotNetRegex>(PrivateTag{}, pattern, options);
+    auto regex = std::make_shared<DotNetRegex>(PrivateTag {}, pattern, options);
     if (const auto error = regex->compile())
         return *error;
     return Ptr(std::move(regex));
@@ -50,8 +50,9 @@ std::optional<DotNetError> DotNetRegex::compile()
     if (m_options & int(RegexOption::RightToLeft))
         return DotNetError::notSupported(
             QCoreApplication::translate("DotNet", "RegexOptions.RightToLeft is not supported by this gateway."));
-    const DotNetRegexTranslation t = translateDotNetRegex(
-        m_pattern, m_options & int(RegexOption::IgnorePatternWhitespace), m_options & int(RegexOption::ExplicitCapture));
+    const DotNetRegexTranslation t =
+        translateDotNetRegex(m_pattern, m_options & int(RegexOption::IgnorePatternWhitespace),
+                             m_options & int(RegexOption::ExplicitCapture));
     if (t.error)
         return t.error;
     QRegularExpression::PatternOptions qo = QRegularExpression::NoPatternOption;
@@ -315,15 +316,37 @@ QString DotNetRegex::escape(const QString &text)
     out.reserve(text.size() + 8);
     for (QChar c : text) {
         switch (c.unicode()) {
-        case u'\\': case u'*': case u'+': case u'?': case u'|': case u'{': case u'[': case u'(': case u')':
-        case u'^': case u'$': case u'.': case u'#': case u' ':
+        case u'\\':
+        case u'*':
+        case u'+':
+        case u'?':
+        case u'|':
+        case u'{':
+        case u'[':
+        case u'(':
+        case u')':
+        case u'^':
+        case u'$':
+        case u'.':
+        case u'#':
+        case u' ':
             out += QLatin1Char('\\') + c;
             break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\f': out += QLatin1String("\\f"); break;
-        default: out += c; break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\f':
+            out += QLatin1String("\\f");
+            break;
+        default:
+            out += c;
+            break;
         }
     }
     return out;
@@ -339,18 +362,33 @@ DotNetResult<QString> DotNetRegex::unescape(const QString &text)
             continue;
         }
         if (++i >= text.size())
-            return DotNetError::argument(QCoreApplication::translate("DotNet", "Invalid pattern '%1' at offset %2. "
-                                                                               "Illegal \\\\ at end of pattern.")
+            return DotNetError::argument(QCoreApplication::translate("DotNet",
+                                                                     "Invalid pattern '%1' at offset %2. "
+                                                                     "Illegal \\\\ at end of pattern.")
                                              .arg(text)
                                              .arg(text.size()));
         switch (text.at(i).unicode()) {
-        case u't': out += u'\t'; break;
-        case u'n': out += u'\n'; break;
-        case u'r': out += u'\r'; break;
-        case u'f': out += u'\f'; break;
-        case u'v': out += u'\v'; break;
-        case u'a': out += u'\a'; break;
-        case u'e': out += QChar(0x1b); break;
+        case u't':
+            out += u'\t';
+            break;
+        case u'n':
+            out += u'\n';
+            break;
+        case u'r':
+            out += u'\r';
+            break;
+        case u'f':
+            out += u'\f';
+            break;
+        case u'v':
+            out += u'\v';
+            break;
+        case u'a':
+            out += u'\a';
+            break;
+        case u'e':
+            out += QChar(0x1b);
+            break;
         case u'u':
             if (i + 4 < text.size()) {
                 bool ok = false;
@@ -361,11 +399,14 @@ DotNetResult<QString> DotNetRegex::unescape(const QString &text)
                     break;
                 }
             }
-            return DotNetError::argument(QCoreApplication::translate("DotNet", "Invalid pattern '%1' at offset %2. "
-                                                                               "Insufficient hex digits.")
+            return DotNetError::argument(QCoreApplication::translate("DotNet",
+                                                                     "Invalid pattern '%1' at offset %2. "
+                                                                     "Insufficient hex digits.")
                                              .arg(text)
                                              .arg(i + 1));
-        default: out += text.at(i); break;
+        default:
+            out += text.at(i);
+            break;
         }
     }
     return out;

@@ -72,8 +72,8 @@ public:
     QList<DotNetMatch> matches(const QString &input, qsizetype startAt = 0) const;
     // count < 0: all matches.
     QString replace(const QString &input, const QString &replacement, int count = -1, qsizetype startAt = 0) const;
-    QString replace(const QString &input, const std::function<QString(const DotNetMatch &)> &evaluator,
-                    int count = -1, qsizetype startAt = 0) const;
+    QString replace(const QString &input, const std::function<QString(const DotNetMatch &)> &evaluator, int count = -1,
+                    qsizetype startAt = 0) const;
     // count <= 0: no limit.
     QStringList split(const QString &input, int count = 0, qsizetype startAt = 0) const;
 
@@ -83,7 +83,7 @@ public:
     QList<int> groupNumbers() const { return m_numbers; }
     QStringList groupNames() const { return m_names; }
     int groupNumberFromName(const QString &name) const; // -1 when unknown
-    QString groupNameFromNumber(int number) const;      // "" when unknown
+    QString groupNameFromNumber(int number) const; // "" when unknown
     // The PCRE pattern that .NET's pattern became (for diagnostics and tests).
     QString translatedPattern() const { return m_regex.pattern(); }
 
@@ -103,9 +103,9 @@ private:
     QString m_pattern;
     RegexOptions m_options = 0;
     QRegularExpression m_regex;
-    QList<int> m_numbers;               // .NET group numbers, ascending; slot = position
-    QStringList m_names;                // name per slot
-    QList<QList<int>> m_pcreIndexes;    // PCRE capture indexes per slot
+    QList<int> m_numbers; // .NET group numbers, ascending; slot = position
+    QStringList m_names; // name per slot
+    QList<QList<int>> m_pcreIndexes; // PCRE capture indexes per slot
     QHash<QString, qsizetype> m_nameToSlot;
 };
 

@@ -9,7 +9,7 @@ namespace {
 bool isWordChar(QChar c)
 {
     return c.isLetterOrNumber() || c == u'_' || c.category() == QChar::Mark_NonSpacing
-           || c.category() == QChar::Punctuation_Connector;
+        || c.category() == QChar::Punctuation_Connector;
 }
 
 bool isAllDigits(const QString &s)
@@ -25,7 +25,11 @@ bool isAllDigits(const QString &s)
 class Translator
 {
 public:
-    Translator(const QString &pattern, bool x, bool n) : m_p(pattern) { m_cur = {x, n}; }
+    Translator(const QString &pattern, bool x, bool n)
+        : m_p(pattern)
+    {
+        m_cur = {x, n};
+    }
 
     DotNetRegexTranslation run();
 
@@ -62,8 +66,9 @@ private:
         if (m_error)
             return;
         m_error = DotNetError::notSupported(
-            QCoreApplication::translate("DotNet", "The regular expression construct %1 at offset %2 of '%3' is not "
-                                                  "supported by this gateway.")
+            QCoreApplication::translate("DotNet",
+                                        "The regular expression construct %1 at offset %2 of '%3' is not "
+                                        "supported by this gateway.")
                 .arg(construct)
                 .arg(offset)
                 .arg(m_p));
@@ -305,8 +310,10 @@ void Translator::group(qsizetype &i)
         for (QChar ch : name)
             valid = valid && isWordChar(ch);
         if (!valid) {
-            fail(j + 1, QCoreApplication::translate("DotNet", "Invalid group name: Group names must begin with a "
-                                                              "word character."));
+            fail(j + 1,
+                 QCoreApplication::translate("DotNet",
+                                             "Invalid group name: Group names must begin with a "
+                                             "word character."));
             i = m_p.size();
             return;
         }
@@ -561,7 +568,7 @@ DotNetRegexTranslation Translator::run()
             out += QLatin1String("(?:");
             for (qsizetype k = 0; k < idx.size(); ++k)
                 out += (k ? QLatin1String("|\\g{") : QLatin1String("\\g{")) + QString::number(idx.at(k))
-                       + QLatin1Char('}');
+                    + QLatin1Char('}');
             out += QLatin1Char(')');
         }
     }
@@ -577,8 +584,7 @@ DotNetRegexTranslation Translator::run()
 
 } // namespace
 
-DotNetRegexTranslation translateDotNetRegex(const QString &pattern, bool ignorePatternWhitespace,
-                                            bool explicitCapture)
+DotNetRegexTranslation translateDotNetRegex(const QString &pattern, bool ignorePatternWhitespace, bool explicitCapture)
 {
     Translator translator(pattern, ignorePatternWhitespace, explicitCapture);
     return translator.run();

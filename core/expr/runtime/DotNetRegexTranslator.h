@@ -15,15 +15,14 @@ namespace sluice::dotnet {
 struct DotNetRegexTranslation
 {
     QString pcrePattern;
-    QList<int> numbers;            // .NET group numbers ascending (0 first)
-    QStringList names;             // per number: the name, or the number as text
+    QList<int> numbers; // .NET group numbers ascending (0 first)
+    QStringList names; // per number: the name, or the number as text
     QList<QList<int>> pcreIndexes; // per number: PCRE capture indexes
     std::optional<DotNetError> error;
 };
 
 // ignorePatternWhitespace / explicitCapture are the RegexOptions flags; the
 // translator applies both itself (PCRE sees neither).
-DotNetRegexTranslation translateDotNetRegex(const QString &pattern, bool ignorePatternWhitespace,
-                                            bool explicitCapture);
+DotNetRegexTranslation translateDotNetRegex(const QString &pattern, bool ignorePatternWhitespace, bool explicitCapture);
 
 } // namespace sluice::dotnet

@@ -46,8 +46,8 @@ DotNetResult<DotNetTimeSpan> DotNetTimeSpan::create(int hours, int minutes, int 
 
 DotNetResult<DotNetTimeSpan> DotNetTimeSpan::create(int days, int hours, int minutes, int seconds, int milliseconds)
 {
-    const qint64 ms = (qint64(days) * 3600 * 24 + qint64(hours) * 3600 + qint64(minutes) * 60 + seconds) * 1000
-                      + milliseconds;
+    const qint64 ms =
+        (qint64(days) * 3600 * 24 + qint64(hours) * 3600 + qint64(minutes) * 60 + seconds) * 1000 + milliseconds;
     if (ms > std::numeric_limits<qint64>::max() / TicksPerMillisecond
         || ms < std::numeric_limits<qint64>::min() / TicksPerMillisecond)
         return DotNetError::argumentOutOfRange(
@@ -55,8 +55,14 @@ DotNetResult<DotNetTimeSpan> DotNetTimeSpan::create(int days, int hours, int min
     return DotNetTimeSpan(ms * TicksPerMillisecond);
 }
 
-DotNetResult<DotNetTimeSpan> DotNetTimeSpan::fromDays(double value) { return interval(value, double(TicksPerDay)); }
-DotNetResult<DotNetTimeSpan> DotNetTimeSpan::fromHours(double value) { return interval(value, double(TicksPerHour)); }
+DotNetResult<DotNetTimeSpan> DotNetTimeSpan::fromDays(double value)
+{
+    return interval(value, double(TicksPerDay));
+}
+DotNetResult<DotNetTimeSpan> DotNetTimeSpan::fromHours(double value)
+{
+    return interval(value, double(TicksPerHour));
+}
 DotNetResult<DotNetTimeSpan> DotNetTimeSpan::fromMinutes(double value)
 {
     return interval(value, double(TicksPerMinute));
@@ -98,8 +104,9 @@ DotNetResult<DotNetTimeSpan> DotNetTimeSpan::duration() const
 {
     if (m_ticks == std::numeric_limits<qint64>::min())
         return DotNetError::overflow(QCoreApplication::translate(
-            "DotNet", "The duration cannot be returned for TimeSpan.MinValue because the absolute value of "
-                      "TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue."));
+            "DotNet",
+            "The duration cannot be returned for TimeSpan.MinValue because the absolute value of "
+            "TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue."));
     return DotNetTimeSpan(m_ticks < 0 ? -m_ticks : m_ticks);
 }
 
@@ -135,8 +142,8 @@ DotNetResult<QString> DotNetTimeSpan::toString(const QString &format) const
         QString out = negative ? QStringLiteral("-") : QString();
         if (d || longForm)
             out += QString::number(d) + QLatin1Char(':');
-        out += (longForm ? pad(h, 2) : QString::number(h)) + QLatin1Char(':') + pad(m, 2) + QLatin1Char(':')
-               + pad(s, 2);
+        out +=
+            (longForm ? pad(h, 2) : QString::number(h)) + QLatin1Char(':') + pad(m, 2) + QLatin1Char(':') + pad(s, 2);
         if (longForm) {
             out += QLatin1Char('.') + pad(fraction, 7);
         } else if (fraction) {
@@ -231,9 +238,12 @@ DotNetResult<DotNetTimeSpan> DotNetTimeSpan::parse(const QString &text)
         qint64 v = 0;
         while (i < t.size() && t.at(i).unicode() >= u'0' && t.at(i).unicode() <= u'9') {
             if (v > 100000000000LL)
-                return DotNetError::overflow(QCoreApplication::translate(
-                    "DotNet", "The TimeSpan string '%1' could not be parsed because at least one of the numeric "
-                              "components is out of range or contains too many digits.").arg(text));
+                return DotNetError::overflow(
+                    QCoreApplication::translate(
+                        "DotNet",
+                        "The TimeSpan string '%1' could not be parsed because at least one of the numeric "
+                        "components is out of range or contains too many digits.")
+                        .arg(text));
             v = v * 10 + (t.at(i).unicode() - u'0');
             ++i;
         }
@@ -274,9 +284,12 @@ DotNetResult<DotNetTimeSpan> DotNetTimeSpan::parse(const QString &text)
         return badParse(text);
     }
     if (h > 23 || m > 59 || s > 59 || fDigits > 7 || d > 10675199)
-        return DotNetError::overflow(QCoreApplication::translate(
-            "DotNet", "The TimeSpan string '%1' could not be parsed because at least one of the numeric components "
-                      "is out of range or contains too many digits.").arg(text));
+        return DotNetError::overflow(
+            QCoreApplication::translate(
+                "DotNet",
+                "The TimeSpan string '%1' could not be parsed because at least one of the numeric components "
+                "is out of range or contains too many digits.")
+                .arg(text));
     while (fDigits < 7 && fDigits > 0) {
         f *= 10;
         ++fDigits;

@@ -20,7 +20,9 @@ public:
     static constexpr qint64 TicksPerDay = TicksPerHour * 24;
 
     constexpr DotNetTimeSpan() = default;
-    constexpr explicit DotNetTimeSpan(qint64 ticks) : m_ticks(ticks) {}
+    constexpr explicit DotNetTimeSpan(qint64 ticks)
+        : m_ticks(ticks)
+    { }
     // new TimeSpan(h, m, s) / (d, h, m, s) / (d, h, m, s, ms); ArgumentOutOfRangeException
     // "TimeSpan overflowed because the duration is too long." on overflow.
     static DotNetResult<DotNetTimeSpan> create(int hours, int minutes, int seconds);

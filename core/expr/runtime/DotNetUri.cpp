@@ -16,7 +16,7 @@ DotNetError uriError(const char *message)
 bool isUnreserved(uchar c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-           || c == '_' || c == '~';
+        || c == '_' || c == '~';
 }
 
 int hexValue(char c)
@@ -191,7 +191,7 @@ void DotNetUri::canonicalise()
     m_host = m_host.toLower();
     if (m_hasAuthority) {
         const bool web = m_scheme.startsWith(QLatin1String("http")) || m_scheme.startsWith(QLatin1String("ws"))
-                         || m_scheme == QLatin1String("ftp");
+            || m_scheme == QLatin1String("ftp");
         if (web)
             m_path.replace(QLatin1Char('\\'), QLatin1Char('/'));
         m_path = escapeComponent(m_path, kPathChars);
@@ -235,7 +235,7 @@ DotNetResult<DotNetUri> DotNetUri::parseAbsolute(const QString &input)
     }
     const QString lower = uri.m_scheme.toLower();
     const bool web = lower == QLatin1String("http") || lower == QLatin1String("https") || lower == QLatin1String("ws")
-                     || lower == QLatin1String("wss") || lower == QLatin1String("ftp");
+        || lower == QLatin1String("wss") || lower == QLatin1String("ftp");
     if (web)
         rest.replace(QLatin1Char('\\'), QLatin1Char('/'));
     if (rest.startsWith(QLatin1String("//"))) {
@@ -298,7 +298,8 @@ DotNetResult<DotNetUri> DotNetUri::create(const QString &text, UriKind kind)
     }
     if (kind == UriKind::Absolute)
         return absolute;
-    if (absolute.error().message.contains(QLatin1String("hostname")) || absolute.error().message.contains(QLatin1String("port")))
+    if (absolute.error().message.contains(QLatin1String("hostname"))
+        || absolute.error().message.contains(QLatin1String("port")))
         return absolute;
     DotNetUri uri;
     uri.m_original = text;
@@ -325,7 +326,8 @@ DotNetResult<DotNetUri> DotNetUri::create(const DotNetUri &baseUri, const QStrin
         return absolute;
 
     QString rel = relativeText.trimmed();
-    const bool web = baseUri.m_scheme.startsWith(QLatin1String("http")) || baseUri.m_scheme.startsWith(QLatin1String("ws"));
+    const bool web =
+        baseUri.m_scheme.startsWith(QLatin1String("http")) || baseUri.m_scheme.startsWith(QLatin1String("ws"));
     DotNetUri uri = baseUri;
     uri.m_original = relativeText;
     uri.m_fragment.clear();
@@ -426,7 +428,7 @@ QStringList DotNetUri::segments() const
 bool DotNetUri::isLoopback() const
 {
     return m_host == QLatin1String("localhost") || m_host.startsWith(QLatin1String("127."))
-           || m_host == QLatin1String("[::1]");
+        || m_host == QLatin1String("[::1]");
 }
 
 QString DotNetUri::toString() const

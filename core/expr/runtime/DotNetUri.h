@@ -73,7 +73,7 @@ private:
     QString m_host;
     int m_port = -1; // explicit port, -1 = default
     QString m_path;
-    QString m_query;    // with '?'
+    QString m_query; // with '?'
     QString m_fragment; // with '#'
 };
 

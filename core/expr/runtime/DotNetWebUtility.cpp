@@ -75,17 +75,27 @@ QString DotNetWebUtility::htmlEncode(const QString &text)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         switch (c.unicode()) {
-        case u'<': out += QLatin1String("&lt;"); break;
-        case u'>': out += QLatin1String("&gt;"); break;
-        case u'"': out += QLatin1String("&quot;"); break;
-        case u'\'': out += QLatin1String("&#39;"); break;
-        case u'&': out += QLatin1String("&amp;"); break;
+        case u'<':
+            out += QLatin1String("&lt;");
+            break;
+        case u'>':
+            out += QLatin1String("&gt;");
+            break;
+        case u'"':
+            out += QLatin1String("&quot;");
+            break;
+        case u'\'':
+            out += QLatin1String("&#39;");
+            break;
+        case u'&':
+            out += QLatin1String("&amp;");
+            break;
         default:
             if (c.unicode() >= 160 && c.unicode() < 256) {
                 out += QLatin1String("&#") + QString::number(c.unicode()) + QLatin1Char(';');
             } else if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-                out += QLatin1String("&#") + QString::number(QChar::surrogateToUcs4(c, text.at(i + 1)))
-                       + QLatin1Char(';');
+                out +=
+                    QLatin1String("&#") + QString::number(QChar::surrogateToUcs4(c, text.at(i + 1))) + QLatin1Char(';');
                 ++i;
             } else {
                 out += c;
@@ -100,9 +110,9 @@ QString DotNetWebUtility::htmlDecode(const QString &text)
     if (text.isNull() || !text.contains(QLatin1Char('&')))
         return text;
     static const QHash<QString, char32_t> entities = {
-        {QStringLiteral("amp"), U'&'},     {QStringLiteral("lt"), U'<'},      {QStringLiteral("gt"), U'>'},
-        {QStringLiteral("quot"), U'"'},    {QStringLiteral("apos"), U'\''},   {QStringLiteral("nbsp"), 0xA0},
-        {QStringLiteral("copy"), 0xA9},    {QStringLiteral("reg"), 0xAE},     {QStringLiteral("euro"), 0x20AC},
+        {QStringLiteral("amp"), U'&'},      {QStringLiteral("lt"), U'<'},      {QStringLiteral("gt"), U'>'},
+        {QStringLiteral("quot"), U'"'},     {QStringLiteral("apos"), U'\''},   {QStringLiteral("nbsp"), 0xA0},
+        {QStringLiteral("copy"), 0xA9},     {QStringLiteral("reg"), 0xAE},     {QStringLiteral("euro"), 0x20AC},
         {QStringLiteral("hellip"), 0x2026}, {QStringLiteral("ndash"), 0x2013}, {QStringLiteral("mdash"), 0x2014}};
     QString out;
     for (qsizetype i = 0; i < text.size(); ++i) {

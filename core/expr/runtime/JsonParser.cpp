@@ -11,7 +11,9 @@ namespace sluice::dotnet {
 class JsonParser
 {
 public:
-    explicit JsonParser(const QString &text) : m_s(text) {}
+    explicit JsonParser(const QString &text)
+        : m_s(text)
+    { }
 
     DotNetResult<JsonToken::Ptr> parseDocument(const char *what)
     {
@@ -50,11 +52,11 @@ private:
             else
                 path += QLatin1Char('.') + segment;
         }
-        DotNetError e{QStringLiteral("JsonReaderException"),
-                      QCoreApplication::translate("DotNet", "%1 Path '%2', line %3, position %4.")
-                          .arg(message, path)
-                          .arg(m_line)
-                          .arg(m_i - m_lineStart)};
+        DotNetError e {QStringLiteral("JsonReaderException"),
+                       QCoreApplication::translate("DotNet", "%1 Path '%2', line %3, position %4.")
+                           .arg(message, path)
+                           .arg(m_line)
+                           .arg(m_i - m_lineStart)};
         if (!m_error)
             m_error = e;
         return e;
@@ -190,12 +192,27 @@ private:
                 break;
             const QChar e = m_s.at(m_i++);
             switch (e.unicode()) {
-            case u'"': case u'\'': case u'\\': case u'/': out += e; break;
-            case u'b': out += u'\b'; break;
-            case u'f': out += u'\f'; break;
-            case u'n': out += u'\n'; break;
-            case u'r': out += u'\r'; break;
-            case u't': out += u'\t'; break;
+            case u'"':
+            case u'\'':
+            case u'\\':
+            case u'/':
+                out += e;
+                break;
+            case u'b':
+                out += u'\b';
+                break;
+            case u'f':
+                out += u'\f';
+                break;
+            case u'n':
+                out += u'\n';
+                break;
+            case u'r':
+                out += u'\r';
+                break;
+            case u't':
+                out += u'\t';
+                break;
             case u'u': {
                 bool ok = false;
                 const ushort code = m_s.mid(m_i, 4).toUShort(&ok, 16);
@@ -287,8 +304,9 @@ private:
             if (m_i >= m_s.size() || m_s.at(m_i) != u':') {
                 if (m_i < m_s.size())
                     ++m_i;
-                fail(QCoreApplication::translate("DotNet", "Invalid character after parsing property name. Expected "
-                                                           "':' but got: %1.")
+                fail(QCoreApplication::translate("DotNet",
+                                                 "Invalid character after parsing property name. Expected "
+                                                 "':' but got: %1.")
                          .arg(m_i <= m_s.size() && m_i > 0 ? m_s.at(m_i - 1) : QChar()));
                 return nullptr;
             }
@@ -317,8 +335,9 @@ private:
                 return nullptr;
             }
             ++m_i;
-            fail(QCoreApplication::translate("DotNet", "After parsing a property value an unexpected character was "
-                                                       "encountered: %1.")
+            fail(QCoreApplication::translate("DotNet",
+                                             "After parsing a property value an unexpected character was "
+                                             "encountered: %1.")
                      .arg(m_s.at(m_i - 1)));
             return nullptr;
         }
@@ -361,8 +380,9 @@ private:
                 return nullptr;
             }
             ++m_i;
-            fail(QCoreApplication::translate("DotNet", "After parsing a value an unexpected character was "
-                                                       "encountered: %1.")
+            fail(QCoreApplication::translate("DotNet",
+                                             "After parsing a value an unexpected character was "
+                                             "encountered: %1.")
                      .arg(m_s.at(m_i - 1)));
             return nullptr;
         }
@@ -387,12 +407,14 @@ DotNetResult<JsonToken::Ptr> JsonToken::parseObject(const QString &json)
     JsonParser parser(json);
     auto token = parser.parseDocument("JObject");
     if (token && !(*token)->isObject())
-        return DotNetError{QStringLiteral("JsonReaderException"),
-                           QCoreApplication::translate("DotNet", "Error reading JObject from JsonReader. Current "
-                                                                 "JsonReader item is not an object: %1. Path '', "
-                                                                 "line 1, position %2.")
-                               .arg((*token)->isArray() ? QStringLiteral("StartArray") : jTokenTypeName((*token)->type()))
-                               .arg(json.indexOf(QRegularExpression(QStringLiteral("\\S"))) + 1)};
+        return DotNetError {
+            QStringLiteral("JsonReaderException"),
+            QCoreApplication::translate("DotNet",
+                                        "Error reading JObject from JsonReader. Current "
+                                        "JsonReader item is not an object: %1. Path '', "
+                                        "line 1, position %2.")
+                .arg((*token)->isArray() ? QStringLiteral("StartArray") : jTokenTypeName((*token)->type()))
+                .arg(json.indexOf(QRegularExpression(QStringLiteral("\\S"))) + 1)};
     return token;
 }
 
@@ -401,12 +423,14 @@ DotNetResult<JsonToken::Ptr> JsonToken::parseArray(const QString &json)
     JsonParser parser(json);
     auto token = parser.parseDocument("JArray");
     if (token && !(*token)->isArray())
-        return DotNetError{QStringLiteral("JsonReaderException"),
-                           QCoreApplication::translate("DotNet", "Error reading JArray from JsonReader. Current "
-                                                                 "JsonReader item is not an array: %1. Path '', line "
-                                                                 "1, position %2.")
-                               .arg((*token)->isObject() ? QStringLiteral("StartObject") : jTokenTypeName((*token)->type()))
-                               .arg(json.indexOf(QRegularExpression(QStringLiteral("\\S"))) + 1)};
+        return DotNetError {
+            QStringLiteral("JsonReaderException"),
+            QCoreApplication::translate("DotNet",
+                                        "Error reading JArray from JsonReader. Current "
+                                        "JsonReader item is not an array: %1. Path '', line "
+                                        "1, position %2.")
+                .arg((*token)->isObject() ? QStringLiteral("StartObject") : jTokenTypeName((*token)->type()))
+                .arg(json.indexOf(QRegularExpression(QStringLiteral("\\S"))) + 1)};
     return token;
 }
 

@@ -15,36 +15,55 @@ constexpr qsizetype kIndexThreshold = 16;
 QString linqClassName(JTokenType type)
 {
     switch (type) {
-    case JTokenType::Object: return QStringLiteral("Newtonsoft.Json.Linq.JObject");
-    case JTokenType::Array: return QStringLiteral("Newtonsoft.Json.Linq.JArray");
-    case JTokenType::Property: return QStringLiteral("Newtonsoft.Json.Linq.JProperty");
-    default: return QStringLiteral("Newtonsoft.Json.Linq.JValue");
+    case JTokenType::Object:
+        return QStringLiteral("Newtonsoft.Json.Linq.JObject");
+    case JTokenType::Array:
+        return QStringLiteral("Newtonsoft.Json.Linq.JArray");
+    case JTokenType::Property:
+        return QStringLiteral("Newtonsoft.Json.Linq.JProperty");
+    default:
+        return QStringLiteral("Newtonsoft.Json.Linq.JValue");
     }
 }
 
 DotNetError outOfRange()
 {
     return DotNetError::argumentOutOfRange(QCoreApplication::translate(
-        "DotNet", "Index was out of range. Must be non-negative and less than the size of the collection. "
-                  "(Parameter 'index')"));
+        "DotNet",
+        "Index was out of range. Must be non-negative and less than the size of the collection. "
+        "(Parameter 'index')"));
 }
 
 } // namespace
 
 QString jTokenTypeName(JTokenType type)
 {
-    static const char *const names[] = {"None",    "Object", "Array", "Constructor", "Property",  "Comment",
-                                        "Integer", "Float",  "String", "Boolean",    "Null",      "Undefined",
-                                        "Date",    "Raw",    "Bytes", "Guid",        "Uri",       "TimeSpan"};
+    static const char *const names[] = {"None",    "Object", "Array",  "Constructor", "Property", "Comment",
+                                        "Integer", "Float",  "String", "Boolean",     "Null",     "Undefined",
+                                        "Date",    "Raw",    "Bytes",  "Guid",        "Uri",      "TimeSpan"};
     return QLatin1String(names[int(type)]);
 }
 
-JsonToken::JsonToken(PrivateTag, JTokenType type) : m_type(type) {}
+JsonToken::JsonToken(PrivateTag, JTokenType type)
+    : m_type(type)
+{ }
 
-JsonToken::Ptr JsonToken::createObject() { return make(JTokenType::Object); }
-JsonToken::Ptr JsonToken::createArray() { return make(JTokenType::Array); }
-JsonToken::Ptr JsonToken::createNull() { return make(JTokenType::Null); }
-JsonToken::Ptr JsonToken::createUndefined() { return make(JTokenType::Undefined); }
+JsonToken::Ptr JsonToken::createObject()
+{
+    return make(JTokenType::Object);
+}
+JsonToken::Ptr JsonToken::createArray()
+{
+    return make(JTokenType::Array);
+}
+JsonToken::Ptr JsonToken::createNull()
+{
+    return make(JTokenType::Null);
+}
+JsonToken::Ptr JsonToken::createUndefined()
+{
+    return make(JTokenType::Undefined);
+}
 
 JsonToken::Ptr JsonToken::createBool(bool value)
 {
@@ -160,8 +179,9 @@ DotNetResult<JsonToken::Ptr> JsonToken::get(const QString &key) const
         return value(key);
     if (isArray())
         return DotNetError::argument(
-            QCoreApplication::translate("DotNet", "Accessed JArray values with invalid key value: \"%1\". Int32 "
-                                                  "array index expected.")
+            QCoreApplication::translate("DotNet",
+                                        "Accessed JArray values with invalid key value: \"%1\". Int32 "
+                                        "array index expected.")
                 .arg(key));
     return DotNetError::invalidOperation(
         QCoreApplication::translate("DotNet", "Cannot access child value on %1.").arg(linqClassName(m_type)));
@@ -176,8 +196,9 @@ DotNetResult<JsonToken::Ptr> JsonToken::get(qsizetype index) const
     }
     if (isObject())
         return DotNetError::argument(
-            QCoreApplication::translate("DotNet", "Accessed JObject values with invalid key value: %1. Object "
-                                                  "property name expected.")
+            QCoreApplication::translate("DotNet",
+                                        "Accessed JObject values with invalid key value: %1. Object "
+                                        "property name expected.")
                 .arg(index));
     return DotNetError::invalidOperation(
         QCoreApplication::translate("DotNet", "Cannot access child value on %1.").arg(linqClassName(m_type)));
@@ -195,8 +216,9 @@ std::optional<DotNetError> JsonToken::set(const QString &key, Ptr newValue)
     }
     if (isArray())
         return DotNetError::argument(
-            QCoreApplication::translate("DotNet", "Set JArray values with invalid key value: \"%1\". Int32 array "
-                                                  "index expected.")
+            QCoreApplication::translate("DotNet",
+                                        "Set JArray values with invalid key value: \"%1\". Int32 array "
+                                        "index expected.")
                 .arg(key));
     return DotNetError::invalidOperation(
         QCoreApplication::translate("DotNet", "Cannot set child value on %1.").arg(linqClassName(m_type)));
@@ -213,8 +235,9 @@ std::optional<DotNetError> JsonToken::set(qsizetype index, Ptr newValue)
     }
     if (isObject())
         return DotNetError::argument(
-            QCoreApplication::translate("DotNet", "Set JObject values with invalid key value: %1. Object property "
-                                                  "name expected.")
+            QCoreApplication::translate("DotNet",
+                                        "Set JObject values with invalid key value: %1. Object property "
+                                        "name expected.")
                 .arg(index));
     return DotNetError::invalidOperation(
         QCoreApplication::translate("DotNet", "Cannot set child value on %1.").arg(linqClassName(m_type)));
@@ -240,8 +263,9 @@ std::optional<DotNetError> JsonToken::insert(qsizetype index, Ptr token)
                                              .arg(linqClassName(token->m_type), linqClassName(m_type)));
         if (indexOfProperty(token->m_name) >= 0)
             return DotNetError::argument(
-                QCoreApplication::translate("DotNet", "Can not add property %1 to Newtonsoft.Json.Linq.JObject. "
-                                                      "Property with the same name already exists on object.")
+                QCoreApplication::translate("DotNet",
+                                            "Can not add property %1 to Newtonsoft.Json.Linq.JObject. "
+                                            "Property with the same name already exists on object.")
                     .arg(token->m_name));
     } else if (isArray()) {
         if (token->isProperty())
@@ -379,13 +403,20 @@ DotNetResult<QString> JsonToken::toDotNetString() const
 {
     switch (m_type) {
     case JTokenType::Null:
-    case JTokenType::Undefined: return QString();
-    case JTokenType::String: return stringValue();
-    case JTokenType::Integer: return QString::number(integerValue());
-    case JTokenType::Float: return dotNetDoubleToString(floatValue());
-    case JTokenType::Boolean: return boolValue() ? QStringLiteral("True") : QStringLiteral("False");
-    case JTokenType::Date: return dateValue().toString();
-    default: return cannotConvert("String");
+    case JTokenType::Undefined:
+        return QString();
+    case JTokenType::String:
+        return stringValue();
+    case JTokenType::Integer:
+        return QString::number(integerValue());
+    case JTokenType::Float:
+        return dotNetDoubleToString(floatValue());
+    case JTokenType::Boolean:
+        return boolValue() ? QStringLiteral("True") : QStringLiteral("False");
+    case JTokenType::Date:
+        return dateValue().toString();
+    default:
+        return cannotConvert("String");
     }
 }
 
@@ -407,14 +438,16 @@ DotNetResult<qint64> JsonToken::toInt64() const
     const DotNetError overflow = DotNetError::overflow(
         QCoreApplication::translate("DotNet", "Value was either too large or too small for an Int64."));
     switch (m_type) {
-    case JTokenType::Integer: return integerValue();
+    case JTokenType::Integer:
+        return integerValue();
     case JTokenType::Float: {
         const auto r = roundToInt64(floatValue());
         if (!r)
             return overflow;
         return *r;
     }
-    case JTokenType::Boolean: return qint64(boolValue() ? 1 : 0);
+    case JTokenType::Boolean:
+        return qint64(boolValue() ? 1 : 0);
     case JTokenType::String: {
         bool ok = false;
         const qint64 v = stringValue().trimmed().toLongLong(&ok);
@@ -422,7 +455,8 @@ DotNetResult<qint64> JsonToken::toInt64() const
             return DotNetError::badFormat();
         return v;
     }
-    default: return cannotConvert("Int64");
+    default:
+        return cannotConvert("Int64");
     }
 }
 
@@ -443,9 +477,12 @@ DotNetResult<int> JsonToken::toInt32() const
 DotNetResult<double> JsonToken::toDouble() const
 {
     switch (m_type) {
-    case JTokenType::Integer: return double(integerValue());
-    case JTokenType::Float: return floatValue();
-    case JTokenType::Boolean: return boolValue() ? 1.0 : 0.0;
+    case JTokenType::Integer:
+        return double(integerValue());
+    case JTokenType::Float:
+        return floatValue();
+    case JTokenType::Boolean:
+        return boolValue() ? 1.0 : 0.0;
     case JTokenType::String: {
         bool ok = false;
         const double v = stringValue().trimmed().toDouble(&ok);
@@ -453,26 +490,32 @@ DotNetResult<double> JsonToken::toDouble() const
             return DotNetError::badFormat();
         return v;
     }
-    default: return cannotConvert("Double");
+    default:
+        return cannotConvert("Double");
     }
 }
 
 DotNetResult<bool> JsonToken::toBoolean() const
 {
     switch (m_type) {
-    case JTokenType::Boolean: return boolValue();
-    case JTokenType::Integer: return integerValue() != 0;
-    case JTokenType::Float: return floatValue() != 0.0;
+    case JTokenType::Boolean:
+        return boolValue();
+    case JTokenType::Integer:
+        return integerValue() != 0;
+    case JTokenType::Float:
+        return floatValue() != 0.0;
     case JTokenType::String: {
         const QString s = stringValue().trimmed();
         if (s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
             return true;
         if (s.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return false;
-        return DotNetError::format(QCoreApplication::translate(
-            "DotNet", "String '%1' was not recognized as a valid Boolean.").arg(stringValue()));
+        return DotNetError::format(
+            QCoreApplication::translate("DotNet", "String '%1' was not recognized as a valid Boolean.")
+                .arg(stringValue()));
     }
-    default: return cannotConvert("Boolean");
+    default:
+        return cannotConvert("Boolean");
     }
 }
 

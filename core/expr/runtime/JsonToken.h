@@ -14,8 +14,24 @@ namespace sluice::dotnet {
 
 // Newtonsoft.Json.Linq.JTokenType (same order and values).
 enum class JTokenType {
-    None, Object, Array, Constructor, Property, Comment, Integer, Float, String, Boolean, Null, Undefined, Date,
-    Raw, Bytes, Guid, Uri, TimeSpan
+    None,
+    Object,
+    Array,
+    Constructor,
+    Property,
+    Comment,
+    Integer,
+    Float,
+    String,
+    Boolean,
+    Null,
+    Undefined,
+    Date,
+    Raw,
+    Bytes,
+    Guid,
+    Uri,
+    TimeSpan
 };
 QString jTokenTypeName(JTokenType type); // "Object", "Integer", ...
 
@@ -151,7 +167,7 @@ public:
 private:
     friend class JsonParser;
     friend class JsonWriter;
-    static Ptr make(JTokenType type) { return std::make_shared<JsonToken>(PrivateTag{}, type); }
+    static Ptr make(JTokenType type) { return std::make_shared<JsonToken>(PrivateTag {}, type); }
     Ptr adopt(Ptr child); // clones a child that already has a parent, sets the parent
     qsizetype indexOfProperty(const QString &name) const;
     void invalidateIndex() { m_index.reset(); }
@@ -159,8 +175,8 @@ private:
 
     JTokenType m_type;
     JsonToken *m_parent = nullptr;
-    QString m_name;           // JProperty
-    QList<Ptr> m_children;    // JObject: JProperty tokens; JArray: items; JProperty: its value
+    QString m_name; // JProperty
+    QList<Ptr> m_children; // JObject: JProperty tokens; JArray: items; JProperty: its value
     std::variant<std::monostate, bool, qint64, double, QString, DotNetDateTime> m_value;
     mutable std::unique_ptr<QHash<QString, qsizetype>> m_index; // large objects only
 };

@@ -11,19 +11,28 @@ namespace sluice::dotnet {
 class JsonWriter
 {
 public:
-    JsonWriter(bool indented, QString newline) : m_indented(indented), m_newline(std::move(newline)) {}
+    JsonWriter(bool indented, QString newline)
+        : m_indented(indented)
+        , m_newline(std::move(newline))
+    { }
 
     void write(const JsonToken &token, int level)
     {
         switch (token.m_type) {
-        case JTokenType::Object: container(token, level, u'{', u'}'); return;
-        case JTokenType::Array: container(token, level, u'[', u']'); return;
+        case JTokenType::Object:
+            container(token, level, u'{', u'}');
+            return;
+        case JTokenType::Array:
+            container(token, level, u'[', u']');
+            return;
         case JTokenType::Property:
             appendQuoted(token.m_name);
             out += m_indented ? QLatin1String(": ") : QLatin1String(":");
             write(*token.propertyValue(), level);
             return;
-        default: value(token); return;
+        default:
+            value(token);
+            return;
         }
     }
 
@@ -33,13 +42,27 @@ public:
         for (QChar c : text) {
             const char16_t u = c.unicode();
             switch (u) {
-            case u'"': out += QLatin1String("\\\""); break;
-            case u'\\': out += QLatin1String("\\\\"); break;
-            case u'\n': out += QLatin1String("\\n"); break;
-            case u'\r': out += QLatin1String("\\r"); break;
-            case u'\t': out += QLatin1String("\\t"); break;
-            case u'\b': out += QLatin1String("\\b"); break;
-            case u'\f': out += QLatin1String("\\f"); break;
+            case u'"':
+                out += QLatin1String("\\\"");
+                break;
+            case u'\\':
+                out += QLatin1String("\\\\");
+                break;
+            case u'\n':
+                out += QLatin1String("\\n");
+                break;
+            case u'\r':
+                out += QLatin1String("\\r");
+                break;
+            case u'\t':
+                out += QLatin1String("\\t");
+                break;
+            case u'\b':
+                out += QLatin1String("\\b");
+                break;
+            case u'\f':
+                out += QLatin1String("\\f");
+                break;
             default:
                 if (u < 0x20 || u == 0x85 || u == 0x2028 || u == 0x2029)
                     out += QLatin1String("\\u") + QString::number(u, 16).rightJustified(4, QLatin1Char('0'));
@@ -83,10 +106,18 @@ private:
     void value(const JsonToken &token)
     {
         switch (token.m_type) {
-        case JTokenType::Null: out += QLatin1String("null"); return;
-        case JTokenType::Undefined: out += QLatin1String("undefined"); return;
-        case JTokenType::Boolean: out += token.boolValue() ? QLatin1String("true") : QLatin1String("false"); return;
-        case JTokenType::Integer: out += QString::number(token.integerValue()); return;
+        case JTokenType::Null:
+            out += QLatin1String("null");
+            return;
+        case JTokenType::Undefined:
+            out += QLatin1String("undefined");
+            return;
+        case JTokenType::Boolean:
+            out += token.boolValue() ? QLatin1String("true") : QLatin1String("false");
+            return;
+        case JTokenType::Integer:
+            out += QString::number(token.integerValue());
+            return;
         case JTokenType::Float: {
             const double v = token.floatValue();
             QString text = dotNetDoubleToString(v);
@@ -109,7 +140,9 @@ private:
             out += QLatin1Char('"') + text + QLatin1Char('"');
             return;
         }
-        default: appendQuoted(token.stringValue()); return;
+        default:
+            appendQuoted(token.stringValue());
+            return;
         }
     }
 

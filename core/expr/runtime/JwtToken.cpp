@@ -13,7 +13,7 @@ std::optional<QByteArray> JwtToken::decodeBase64Url(QStringView text)
     QByteArray bytes = text.toLatin1();
     for (char c : std::as_const(bytes)) {
         const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '_' || c == '=';
+            || c == '_' || c == '=';
         if (!ok)
             return std::nullopt;
     }
@@ -21,9 +21,9 @@ std::optional<QByteArray> JwtToken::decodeBase64Url(QStringView text)
         bytes.chop(1);
     if (bytes.size() % 4 == 1)
         return std::nullopt;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        bytes, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                   | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(bytes,
+                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                                                            | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     return decoded.decoded;
@@ -34,15 +34,23 @@ namespace {
 QString claimText(const JsonToken &token)
 {
     switch (token.type()) {
-    case JTokenType::String: return token.stringValue();
-    case JTokenType::Boolean: return token.boolValue() ? QStringLiteral("true") : QStringLiteral("false");
-    case JTokenType::Null: return QString();
-    case JTokenType::Date: return token.toString(JsonFormatting::None).mid(1).chopped(1);
+    case JTokenType::String:
+        return token.stringValue();
+    case JTokenType::Boolean:
+        return token.boolValue() ? QStringLiteral("true") : QStringLiteral("false");
+    case JTokenType::Null:
+        return QString();
+    case JTokenType::Date:
+        return token.toString(JsonFormatting::None).mid(1).chopped(1);
     case JTokenType::Object:
-    case JTokenType::Array: return token.toString(JsonFormatting::None);
-    case JTokenType::Integer: return QString::number(token.integerValue());
-    case JTokenType::Float: return dotNetDoubleToString(token.floatValue());
-    default: return token.toString(JsonFormatting::None);
+    case JTokenType::Array:
+        return token.toString(JsonFormatting::None);
+    case JTokenType::Integer:
+        return QString::number(token.integerValue());
+    case JTokenType::Float:
+        return dotNetDoubleToString(token.floatValue());
+    default:
+        return token.toString(JsonFormatting::None);
     }
 }
 

@@ -23,7 +23,7 @@ public:
     static bool tryParse(const QString &token, JwtToken *result);
 
     QString algorithm() const { return headerString("alg"); } // header "alg"
-    QString type() const { return headerString("typ"); }      // header "typ"
+    QString type() const { return headerString("typ"); } // header "typ"
     QString id() const { return claimString("jti"); }
     QString issuer() const { return claimString("iss"); }
     QString subject() const { return claimString("sub"); }
