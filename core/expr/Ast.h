@@ -29,7 +29,7 @@ enum class NodeKind : quint8 {
     New, NewArray, AnonymousObject, Lambda, Typeof, Default,
     // after checking
     Local, Context, TypeName, NamespaceName, Invoke, Coalesce, AndAlso, OrElse, StoreLocal, StoreIndexer,
-    NumericConvert, Box, MethodGroup,
+    NumericConvert, Box, MethodGroup, LocalCall,
 };
 
 enum class Op : quint8 {
@@ -70,12 +70,13 @@ struct ExprNode
     CallSite site;
     int slot = -1;                        // local slot (Local, StoreLocal, lambda parameter, out declaration)
     std::vector<int> outSlots;            // per argument: local slot receiving an out value, or -1
+    const StmtNode *function = nullptr;   // LocalCall: the local function
     int nodeCount = 0;
 };
 
 enum class StmtKind : quint8 {
     Block, Expression, Declaration, If, While, DoWhile, For, Foreach, Return, Break, Continue, Throw, Try, Switch,
-    Empty,
+    Empty, LocalFunction,
 };
 
 struct SwitchSection
@@ -96,7 +97,10 @@ struct StmtNode
     std::unique_ptr<StmtNode> other;              // else, catch block
     std::unique_ptr<StmtNode> finally;            // Try finally
     std::vector<SwitchSection> sections;
-    TypeRef typeRef;                              // Declaration/Foreach/catch type
+    TypeRef typeRef;                              // Declaration/Foreach/catch type, local function result
+    std::vector<std::pair<TypeRef, QString>> parameters; // local function
+    std::vector<int> parameterSlots;
+    std::vector<const TypeInfo *> parameterTypes;
     QString name;                                 // declared variable / catch variable
     int slot = -1;
     const TypeInfo *type = nullptr;

@@ -49,6 +49,72 @@ void bindCollections(TypeRegistry &r)
     });
     setA.name = S("this[]=");
 
+    smethod(arrayDef, "Exists", {p(Pat::EnumOfElem, "array"), p(Pat::FuncElemBool, "match")}, boolT, SLUICE_FN {
+        for (const Value &v : rt::elements(f, a[0]))
+            if (f.call(a[1], v).asBool())
+                return Value::fromBool(true);
+        return Value::fromBool(false);
+    });
+    smethod(arrayDef, "TrueForAll", {p(Pat::EnumOfElem, "array"), p(Pat::FuncElemBool, "match")}, boolT, SLUICE_FN {
+        for (const Value &v : rt::elements(f, a[0]))
+            if (!f.call(a[1], v).asBool())
+                return Value::fromBool(false);
+        return Value::fromBool(true);
+    });
+    smethod(arrayDef, "Find", {p(Pat::EnumOfElem, "array"), p(Pat::FuncElemBool, "match")}, Pat::Elem, SLUICE_FN {
+        for (const Value &v : rt::elements(f, a[0]))
+            if (f.call(a[1], v).asBool())
+                return v;
+        return rt::defaultValue(site.receiverType->element);
+    });
+    smethod(arrayDef, "IndexOf", {p(Pat::EnumOfElem, "array"), p(Pat::Elem, "value")}, intT, SLUICE_FN {
+        const std::vector<Value> items = rt::elements(f, a[0]);
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i].equals(a[1]))
+                return Value::fromInt(int(i));
+        return Value::fromInt(-1);
+    });
+    smethod(arrayDef, "Copy", {p(Pat::AnyEnumerable, "sourceArray"), p(intT, "sourceIndex"), p(Pat::AnyEnumerable, "destinationArray"),
+                               p(intT, "destinationIndex"), p(intT, "length")},
+            r.voidType, SLUICE_FN {
+                auto *src = dynamic_cast<ArrayObject *>(a[0].object());
+                auto *dst = dynamic_cast<ArrayObject *>(a[2].object());
+                if (!src || !dst)
+                    Frame::argumentNull(src ? QStringLiteral("destinationArray") : QStringLiteral("sourceArray"));
+                const qint64 si = a[1].toLong(), di = a[3].toLong(), len = a[4].toLong();
+                if (si < 0 || di < 0 || len < 0 || quint64(si + len) > src->items.size()
+                    || quint64(di + len) > dst->items.size())
+                    Frame::fail(QStringLiteral("ArgumentException"),
+                                QCoreApplication::translate("Expression", "Destination array was not long enough. Check "
+                                                                          "the destination index, length, and the array's "
+                                                                          "lower bounds."));
+                const std::vector<Value> copy(src->items.begin() + si, src->items.begin() + si + len);
+                std::copy(copy.begin(), copy.end(), dst->items.begin() + di);
+                return {};
+            });
+    smethod(arrayDef, "Copy", {p(Pat::AnyEnumerable, "sourceArray"), p(Pat::AnyEnumerable, "destinationArray"), p(intT, "length")},
+            r.voidType, SLUICE_FN {
+                auto *src = dynamic_cast<ArrayObject *>(a[0].object());
+                auto *dst = dynamic_cast<ArrayObject *>(a[1].object());
+                if (!src || !dst)
+                    Frame::argumentNull(src ? QStringLiteral("destinationArray") : QStringLiteral("sourceArray"));
+                const qint64 len = a[2].toLong();
+                if (len < 0 || quint64(len) > src->items.size() || quint64(len) > dst->items.size())
+                    Frame::argumentOutOfRange(QStringLiteral("length"));
+                std::copy(src->items.begin(), src->items.begin() + len, dst->items.begin());
+                return {};
+            });
+    method(arrayDef, "Encrypt", {p(str, "alg"), p(r.byteArray, "key"), p(r.byteArray, "iv")}, r.byteArray, SLUICE_FN {
+        Frame::fail(QStringLiteral("NotSupportedException"),
+                    QCoreApplication::translate("Expression", "Encrypt/Decrypt (symmetric ciphers) are not supported "
+                                                              "by this gateway"));
+    });
+    method(arrayDef, "Decrypt", {p(str, "alg"), p(r.byteArray, "key"), p(r.byteArray, "iv")}, r.byteArray, SLUICE_FN {
+        Frame::fail(QStringLiteral("NotSupportedException"),
+                    QCoreApplication::translate("Expression", "Encrypt/Decrypt (symmetric ciphers) are not supported "
+                                                              "by this gateway"));
+    });
+
     auto *list = const_cast<TypeInfo *>(r.listDef);
     ctor(list, {}, SLUICE_FN { return Value::fromObject(std::make_shared<ArrayObject>(site.resultType)); });
     ctor(list, {p(intT, "capacity")}, SLUICE_FN { return Value::fromObject(std::make_shared<ArrayObject>(site.resultType)); });

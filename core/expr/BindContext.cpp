@@ -116,7 +116,7 @@ void bindContextTypes(TypeRegistry &r)
     prop(context, "Api", api, SLUICE_FN { return partOf(f, HostPart::Api); });
     prop(context, "Operation", operation, SLUICE_FN { return partOf(f, HostPart::Operation); });
     prop(context, "Deployment", deployment, SLUICE_FN { return partOf(f, HostPart::Deployment); });
-    prop(context, "RequestId", str, SLUICE_FN { return Value::fromString(f.host().field(HostField::RequestId)); });
+    prop(context, "RequestId", r.find(S("Guid")), SLUICE_FN { return makeGuid(f.host().field(HostField::RequestId)); });
     prop(context, "Timestamp", r.find(S("DateTime")), SLUICE_FN { return makeDateTime(f.host().timestamp()); });
     prop(context, "Elapsed", r.find(S("TimeSpan")), SLUICE_FN { return makeTimeSpanMs(f.host().elapsedMilliseconds()); });
     prop(context, "Tracing", boolT, SLUICE_FN { return Value::fromBool(false); });
@@ -211,6 +211,10 @@ void bindContextTypes(TypeRegistry &r)
         bool found = false;
         QString v = headers(self)->joined(rt::str(a[0], "key"), &found);
         return found ? Value::fromString(std::move(v)) : a[1];
+    });
+    method(hdrs, "GetValueOrDefault", {p(str, "key"), p(r.stringArray, "defaultValue")}, r.stringArray, SLUICE_FN {
+        const QStringList v = headers(self)->values(rt::str(a[0], "key"));
+        return v.isEmpty() ? a[1] : rt::stringArray(v);
     });
     method(hdrs, "ContainsKey", {p(str, "key")}, boolT,
            SLUICE_FN { return Value::fromBool(!headers(self)->values(rt::str(a[0], "key")).isEmpty()); });
@@ -339,6 +343,13 @@ void bindContextTypes(TypeRegistry &r)
     field(lastError, "Section", HostField::LastErrorSection);
     field(lastError, "Path", HostField::LastErrorPath);
     field(lastError, "PolicyId", HostField::LastErrorPolicyId);
+
+    // Authorization (get-authorization-context): the gateway stores a JObject
+    // {"AccessToken": ..., "Claims": {...}}; the cast to Authorization accepts it.
+    TypeInfo *authorization = r.define(S("Authorization"), TypeKind::Class, r.jobject);
+    prop(authorization, "AccessToken", str,
+         SLUICE_FN { return rt::jsonToPrimitive(f, rt::jsonMember(self, QStringLiteral("AccessToken")), rt::types().stringType); });
+    prop(authorization, "Claims", r.jobject, SLUICE_FN { return rt::jsonMember(self, QStringLiteral("Claims")); });
 
     // groups: IEnumerable<IGroup> with Id and Name (both the group id)
     prop(user, "Groups", r.enumerableOf(group), SLUICE_FN {

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sluice {
@@ -110,6 +111,11 @@ Value mathRound(double d, int digits)
 }
 
 } // namespace
+
+Value makeGuid(const QString &text)
+{
+    return Value::fromObject(std::make_shared<GuidObject>(QUuid::fromString(text)));
+}
 
 Value convertToInt32(const Value &v)
 {
@@ -262,9 +268,49 @@ void bindCoreTypes(TypeRegistry &r)
             Frame::format();
         return Value::fromObject(std::make_shared<GuidObject>(id));
     });
+    method(guid, "ToByteArray", {}, r.byteArray, SLUICE_FN {
+        // .NET layout: the first three fields little-endian
+        QByteArray b = rt::self<GuidObject>(self)->m_id.toRfc4122();
+        std::reverse(b.begin(), b.begin() + 4);
+        std::reverse(b.begin() + 4, b.begin() + 6);
+        std::reverse(b.begin() + 6, b.begin() + 8);
+        return rt::fromBytes(b);
+    });
+    ctor(guid, {p(r.byteArray, "b")}, SLUICE_FN {
+        QByteArray b = rt::toBytes(f, a[0]);
+        if (b.size() != 16)
+            Frame::fail(QStringLiteral("ArgumentException"),
+                        QCoreApplication::translate("Expression", "Byte array for GUID must be exactly 16 bytes long."));
+        std::reverse(b.begin(), b.begin() + 4);
+        std::reverse(b.begin() + 4, b.begin() + 6);
+        std::reverse(b.begin() + 6, b.begin() + 8);
+        return Value::fromObject(std::make_shared<GuidObject>(QUuid::fromRfc4122(b)));
+    });
+    ctor(guid, {p(str, "g")}, SLUICE_FN {
+        const QUuid id = QUuid::fromString(rt::str(a[0], "g").trimmed());
+        if (id.isNull())
+            Frame::format();
+        return Value::fromObject(std::make_shared<GuidObject>(id));
+    });
     sprop(guid, "Empty", guid, SLUICE_FN { return Value::fromObject(std::make_shared<GuidObject>(QUuid())); });
     method(guid, "ToString", {p(str, "format")}, str,
            SLUICE_FN { return Value::fromString(self.object()->formatted(a[0].isNull() ? QString() : a[0].asString())); });
+
+    // StringComparer (for Contains/Equals with a comparer): values are StringComparison codes
+    TypeInfo *comparer = r.define(S("StringComparer"), TypeKind::Class, nullptr, S("System"));
+    for (auto [name, value] : std::initializer_list<std::pair<const char *, int>>{
+             {"CurrentCulture", 0}, {"CurrentCultureIgnoreCase", 1}, {"InvariantCulture", 2},
+             {"InvariantCultureIgnoreCase", 3}, {"Ordinal", 4}, {"OrdinalIgnoreCase", 5}}) {
+        Member &m = sprop(comparer, name, comparer, SLUICE_FN { return Value::fromInt(site.member->tag); });
+        m.tag = value;
+    }
+    method(comparer, "Equals", {p(str, "x"), p(str, "y")}, r.boolType, SLUICE_FN {
+        const qint64 c = self.toLong();
+        const Qt::CaseSensitivity cs = (c == 1 || c == 3 || c == 5) ? Qt::CaseInsensitive : Qt::CaseSensitive;
+        if (a[0].isNull() || a[1].isNull())
+            return Value::fromBool(a[0].isNull() && a[1].isNull());
+        return Value::fromBool(a[0].asString().compare(a[1].asString(), cs) == 0);
+    });
 
     // Random
     TypeInfo *random = r.define(S("Random"), TypeKind::Class, nullptr, S("System"));

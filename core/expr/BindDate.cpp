@@ -175,6 +175,8 @@ void bindDateTypes(TypeRegistry &r)
     sprop(offset, "UtcNow", offset, SLUICE_FN { return dto(DotNetDateTimeOffset::utcNow()); });
     sprop(offset, "Now", offset, SLUICE_FN { return dto(DotNetDateTimeOffset::now()); });
     ctor(offset, {p(date, "dateTime")}, SLUICE_FN { return dto(DotNetDateTimeOffset::fromDateTime(D(a[0]))); });
+    smethod(offset, "op_Implicit", {p(date, "dateTime")}, offset,
+            SLUICE_FN { return dto(DotNetDateTimeOffset::fromDateTime(D(a[0]))); });
     smethod(offset, "FromUnixTimeSeconds", {p(lng, "seconds")}, offset,
             SLUICE_FN { return dto(unwrap(DotNetDateTimeOffset::fromUnixTimeSeconds(a[0].asLong()))); });
     smethod(offset, "FromUnixTimeMilliseconds", {p(lng, "milliseconds")}, offset,

@@ -224,6 +224,21 @@ void bindEncodingTypes(TypeRegistry &r)
         return Value::fromBool(a[0].toDouble() != 0);
     });
     smethod(convert, "ToString", {p(obj, "value")}, str, SLUICE_FN { return Value::fromString(a[0].toString()); });
+    smethod(convert, "ToByte", {p(obj, "value")}, r.byteType, SLUICE_FN {
+        qint64 v = 0;
+        if (a[0].isString()) {
+            bool ok = false;
+            v = a[0].asString().trimmed().toLongLong(&ok);
+            if (!ok)
+                Frame::format();
+        } else {
+            v = a[0].kind() == Value::Kind::Double ? qint64(std::nearbyint(a[0].asDouble())) : a[0].toLong();
+        }
+        if (v < 0 || v > 255)
+            Frame::fail(QStringLiteral("OverflowException"),
+                        QCoreApplication::translate("Expression", "Value was either too large or too small for an unsigned byte."));
+        return Value::fromInt(int(v));
+    });
     smethod(convert, "ToByte", {p(str, "value"), p(intT, "fromBase")}, r.byteType, SLUICE_FN {
         bool ok = false;
         const uint v = rt::str(a[0]).toUInt(&ok, a[1].asInt());
@@ -238,6 +253,29 @@ void bindEncodingTypes(TypeRegistry &r)
         return Value::fromString(QString::fromLatin1(hex));
     });
 
+    smethod(bitConverter, "ToInt32", {p(bytes, "value"), p(intT, "startIndex")}, intT, SLUICE_FN {
+        const QByteArray b = rt::toBytes(f, a[0]);
+        const qint64 i = a[1].toLong();
+        if (i < 0 || i + 4 > b.size())
+            Frame::argumentOutOfRange(QStringLiteral("startIndex"));
+        const quint32 v = quint32(quint8(b[i])) | quint32(quint8(b[i + 1])) << 8 | quint32(quint8(b[i + 2])) << 16
+            | quint32(quint8(b[i + 3])) << 24;
+        return Value::fromInt(qint32(v));
+    });
+    smethod(bitConverter, "GetBytes", {p(intT, "value")}, bytes, SLUICE_FN {
+        const quint32 v = quint32(a[0].asInt());
+        QByteArray b;
+        for (int i = 0; i < 4; ++i)
+            b.append(char((v >> (8 * i)) & 0xff));
+        return rt::fromBytes(b);
+    });
+    smethod(bitConverter, "GetBytes", {p(r.longType, "value")}, bytes, SLUICE_FN {
+        const quint64 v = quint64(a[0].asLong());
+        QByteArray b;
+        for (int i = 0; i < 8; ++i)
+            b.append(char((v >> (8 * i)) & 0xff));
+        return rt::fromBytes(b);
+    });
     for (const char *name : {"WebUtility", "HttpUtility"}) {
         TypeInfo *web = r.define(S(name), TypeKind::Class, nullptr, name[0] == 'W' ? S("System.Net") : S("System.Web"));
         smethod(web, "UrlEncode", {p(str, "value")}, str,
@@ -257,6 +295,10 @@ void bindEncodingTypes(TypeRegistry &r)
            SLUICE_FN { return rt::fromBytes(rt::self<HashObject>(self)->compute(rt::toBytes(f, a[0]))); });
     method(hashAlgorithm, "Dispose", {}, r.voidType, SLUICE_FN { return {}; });
     prop(hmac, "Key", bytes, SLUICE_FN { return rt::fromBytes(rt::self<HashObject>(self)->key); });
+    method(hmac, "set_Key", {p(bytes, "value")}, r.voidType, SLUICE_FN {
+        rt::self<HashObject>(self)->key = rt::toBytes(f, a[0]);
+        return {};
+    });
     struct Algo
     {
         const char *name;
@@ -285,6 +327,11 @@ void bindEncodingTypes(TypeRegistry &r)
         if (algo.algorithm == QCryptographicHash::Md5)
             continue;
         TypeInfo *h = r.define(S("HMAC") + S(algo.name), TypeKind::Class, hmac, S("System.Security.Cryptography"));
+        Member &hd = ctor(h, {}, SLUICE_FN {
+            return Value::fromObject(
+                std::make_shared<HashObject>(QCryptographicHash::Algorithm(site.member->tag), true, QByteArray()));
+        });
+        hd.tag = int(algo.algorithm);
         Member &hc = ctor(h, {p(bytes, "key")}, SLUICE_FN {
             return Value::fromObject(std::make_shared<HashObject>(QCryptographicHash::Algorithm(site.member->tag), true,
                                                                   rt::toBytes(f, a[0])));

@@ -94,6 +94,14 @@ JsonNode::Ptr selectToken(JsonNode::Ptr root, const QString &path)
 
 } // namespace
 
+Value rt::jsonMember(const Value &token, const QString &name)
+{
+    auto *n = dynamic_cast<JsonNode *>(token.object());
+    if (!n || n->kind != JsonNode::Kind::Object)
+        return {};
+    return tokenValue(n->get(name));
+}
+
 Value rt::jsonParse(const QString &text, const TypeInfo *expected)
 {
     QString error;
@@ -150,6 +158,9 @@ Value rt::jsonFromValue(Frame &f, const Value &v)
                 arr->append(toNode(f, item));
             return Value::fromObject(arr);
         }
+        const QString typeName = o->exprType() ? o->exprType()->name : QString();
+        if (typeName == QLatin1String("DateTime") || typeName == QLatin1String("DateTimeOffset"))
+            return Value::fromObject(JsonNode::string(o->formatted(QStringLiteral("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"))));
         return Value::fromObject(JsonNode::string(o->toString()));
     }
     default: return Value::fromObject(JsonNode::string(v.toString()));

@@ -167,7 +167,7 @@ void bindJwtTypes(TypeRegistry &r)
     prop(jwt, "Claims", claims, SLUICE_FN { return Value::fromObject(std::make_shared<SnapshotHeaders>(J(self)->claims)); });
     Q_UNUSED(claim);
 
-    prop(basic, "Username", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->username); });
+    prop(basic, "UserId", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->username); });
     prop(basic, "Password", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->password); });
 }
 

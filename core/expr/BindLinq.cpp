@@ -255,6 +255,15 @@ void bindLinq(TypeRegistry &r)
         }
         return Value::fromBool(false);
     });
+    method(q, "Contains", {p(Pat::Elem, "value"), p(r.find(QStringLiteral("StringComparer")), "comparer")}, boolT, SLUICE_FN {
+        const qint64 c = a[1].toLong();
+        const Qt::CaseSensitivity cs = (c == 1 || c == 3 || c == 5) ? Qt::CaseInsensitive : Qt::CaseSensitive;
+        for (const Value &v : rt::elements(f, self)) {
+            if (v.isString() && a[0].isString() ? v.asString().compare(a[0].asString(), cs) == 0 : v.equals(a[0]))
+                return Value::fromBool(true);
+        }
+        return Value::fromBool(false);
+    });
     method(q, "ToArray", {}, Pat::ArrayOfElem, SLUICE_FN { return result(site, rt::elements(f, self)); });
     method(q, "ToList", {}, Pat::ListOfElem, SLUICE_FN { return result(site, rt::elements(f, self)); });
     method(q, "AsEnumerable", {}, Pat::EnumOfElem, SLUICE_FN { return result(site, rt::elements(f, self)); });

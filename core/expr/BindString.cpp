@@ -292,6 +292,14 @@ void bindStringType(TypeRegistry &r)
            SLUICE_FN { return split(me(self), {rt::strOrEmpty(a[0])}, a[1].toLong()); });
     method(s, "Split", {p(str, "separator")}, r.stringArray,
            SLUICE_FN { return split(me(self), {rt::strOrEmpty(a[0])}, 0); });
+    method(s, "Split", {p(r.stringArray, "separator"), p(intT, "count"), p(opts, "options")}, r.stringArray,
+           SLUICE_FN { return split(me(self), rt::toStringList(f, a[0]), a[2].toLong(), a[1].toLong()); });
+    method(s, "Split", {p(r.charArray, "separator"), p(intT, "count"), p(opts, "options")}, r.stringArray, SLUICE_FN {
+        QList<QString> seps;
+        for (const Value &c : rt::elements(f, a[0]))
+            seps << QString(QChar(c.asChar()));
+        return split(me(self), seps, a[2].toLong(), a[1].toLong());
+    });
     method(s, "Split", {p(r.stringArray, "separator"), p(opts, "options")}, r.stringArray,
            SLUICE_FN { return split(me(self), rt::toStringList(f, a[0]), a[1].toLong()); });
 

@@ -152,7 +152,9 @@ int Checker::conversionCost(const TypeInfo *from, const TypeInfo *to)
     }
     // JToken has implicit conversions from primitives
     if (r.jtoken && to->derivesFrom(r.jtoken) && (to == r.jtoken || to == r.jvalue)
-        && (from->kind == TypeKind::String || from->kind == TypeKind::Bool || from->isNumeric()))
+        && (from->kind == TypeKind::String || from->kind == TypeKind::Bool || from->isNumeric()
+            || from->name == QLatin1String("DateTime") || from->name == QLatin1String("DateTimeOffset")
+            || from->name == QLatin1String("Guid")))
         return 4;
     return -1;
 }
@@ -166,7 +168,7 @@ void Checker::coerce(std::unique_ptr<ExprNode> &slot, const TypeInfo *to)
         && !(from->kind == to->kind || (from->kind == TypeKind::Byte && to->kind == TypeKind::Int)
              || (from->kind == TypeKind::Int && to->kind == TypeKind::Byte));
     const bool toJson = m_types.jtoken && to->isReference() && to->derivesFrom(m_types.jtoken)
-        && (from->kind == TypeKind::String || from->kind == TypeKind::Bool || from->isNumeric());
+        && conversionCost(from, to) == 4;
     if (!numericChange && !toJson)
         return;
     auto conv = std::make_unique<ExprNode>();
@@ -206,11 +208,71 @@ bool Checker::check(ParsedProgram *program)
 
 bool Checker::checkBlockBody(std::vector<std::unique_ptr<StmtNode>> &body)
 {
+    // local functions may be called before their declaration
+    m_functions.emplace_back();
+    for (auto &s : body) {
+        if (s->kind != StmtKind::LocalFunction)
+            continue;
+        if (m_functions.back().contains(s->name))
+            return fail(s->offset, tr("a local function named '%1' is already defined").arg(s->name));
+        s->type = resolveType(s->typeRef);
+        if (!s->type)
+            return false;
+        for (auto &param : s->parameters) {
+            const TypeInfo *t = resolveType(param.first);
+            if (!t)
+                return false;
+            s->parameterTypes.push_back(t);
+            s->parameterSlots.push_back(m_nextSlot++);
+            m_maxSlots = std::max(m_maxSlots, m_nextSlot);
+        }
+        m_functions.back().insert(s->name, s.get());
+    }
     for (auto &s : body) {
         if (!checkStmt(s.get()))
             return false;
     }
+    m_functions.pop_back();
     return true;
+}
+
+bool Checker::checkLocalFunction(StmtNode *s)
+{
+    const TypeInfo *savedResult = m_resultType;
+    const bool savedReturn = m_sawReturn;
+    const TypeInfo *savedFunction = m_functionResult;
+    const int savedLoops = m_loopDepth;
+    m_functionResult = s->type;
+    m_loopDepth = 0;
+    pushScope();
+    for (size_t i = 0; i < s->parameters.size(); ++i)
+        m_scopes.back().insert(s->parameters[i].second, Local{s->parameterSlots[i], s->parameterTypes[i]});
+    const bool ok = checkStmt(s->then.get());
+    popScope();
+    m_resultType = savedResult;
+    m_sawReturn = savedReturn;
+    m_functionResult = savedFunction;
+    m_loopDepth = savedLoops;
+    return ok;
+}
+
+const TypeInfo *Checker::checkLocalCall(ExprNode *n, StmtNode *function)
+{
+    const size_t argc = n->children.size() - 1;
+    if (argc != function->parameters.size()) {
+        fail(n->offset, tr("local function '%1' takes %2 argument(s)").arg(function->name).arg(function->parameters.size()));
+        return nullptr;
+    }
+    for (size_t i = 0; i < argc; ++i) {
+        auto &arg = n->children[i + 1];
+        const TypeInfo *t = checkExpr(arg.get());
+        if (!t || !requireConvertible(arg.get(), t, function->parameterTypes[i]))
+            return nullptr;
+        coerce(arg, function->parameterTypes[i]);
+    }
+    n->kind = NodeKind::LocalCall;
+    n->function = function;
+    return function->type;
 }
 
 const TypeInfo *Checker::checkCondition(ExprNode *n)
@@ -228,6 +290,7 @@ const TypeInfo *Checker::checkCondition(ExprNode *n)
 bool Checker::checkStmt(StmtNode *s)
 {
     switch (s->kind) {
+    case StmtKind::LocalFunction: return checkLocalFunction(s);
     case StmtKind::Empty:
     case StmtKind::Break:
     case StmtKind::Continue:
@@ -348,6 +411,20 @@ bool Checker::checkStmt(StmtNode *s)
     }
     case StmtKind::Return: {
         m_sawReturn = true;
+        if (m_functionResult) {
+            if (m_functionResult->kind == TypeKind::Void) {
+                if (s->expr)
+                    return fail(s->offset, tr("a void local function cannot return a value"));
+                return true;
+            }
+            if (!s->expr)
+                return fail(s->offset, tr("the local function must return a value"));
+            const TypeInfo *t = checkExpr(s->expr.get());
+            if (!t || !requireConvertible(s->expr.get(), t, m_functionResult))
+                return false;
+            coerce(s->expr, m_functionResult);
+            return true;
+        }
         if (!s->expr)
             return fail(s->offset, tr("a policy expression block must return a value"));
         const TypeInfo *t = checkExpr(s->expr.get());
@@ -596,6 +673,12 @@ const TypeInfo *Checker::checkMember(ExprNode *n)
 const TypeInfo *Checker::checkCall(ExprNode *n)
 {
     ExprNode *callee = n->children[0].get();
+    if (callee->kind == NodeKind::Name && callee->typeArgs.empty()) {
+        for (auto it = m_functions.rbegin(); it != m_functions.rend(); ++it) {
+            if (StmtNode *fn = it->value(callee->name))
+                return checkLocalCall(n, fn);
+        }
+    }
     if (callee->kind != NodeKind::Member) {
         fail(callee->offset, callee->kind == NodeKind::Name
                                  ? tr("'%1' is not a method").arg(callee->name)

@@ -60,6 +60,8 @@ private:
     const TypeInfo *checkName(ExprNode *n);
     const TypeInfo *checkMember(ExprNode *n);
     const TypeInfo *checkCall(ExprNode *n);
+    const TypeInfo *checkLocalCall(ExprNode *n, StmtNode *function);
+    bool checkLocalFunction(StmtNode *s);
     const TypeInfo *checkIndex(ExprNode *n);
     const TypeInfo *checkUnary(ExprNode *n);
     const TypeInfo *checkBinary(ExprNode *n);
@@ -100,6 +102,8 @@ private:
     const TypeInfo *m_resultType = nullptr;
     bool m_sawReturn = false;
     int m_loopDepth = 0;
+    std::vector<QHash<QString, StmtNode *>> m_functions; // local functions per block
+    const TypeInfo *m_functionResult = nullptr;         // inside a local function: its declared result
 };
 
 } // namespace sluice

@@ -340,6 +340,15 @@ const TypeInfo *Checker::checkCast(ExprNode *n)
         n->slot = 1;
         return target;
     }
+    // user-defined conversion (DateTime -> DateTimeOffset): a call of target.op_Implicit(src)
+    auto conversions = findMembers(target, QStringLiteral("op_Implicit"), true, Member::Kind::Method);
+    for (const Member *m : conversions) {
+        if (m->params.size() == 1 && conversionCost(src, m->params[0].type.type) >= 0) {
+            n->children.insert(n->children.begin(), nullptr);
+            n->argumentNames.assign(2, QString());
+            return bindInvoke(n, {m}, target, nullptr, QStringLiteral("op_Implicit"));
+        }
+    }
     if (m_types.jtoken && src->derivesFrom(m_types.jtoken) && !target->derivesFrom(m_types.jtoken)
         && target->kind != TypeKind::Object) {
         n->slot = 3;
@@ -399,10 +408,6 @@ const TypeInfo *Checker::checkNew(ExprNode *n)
         n->children.resize(size_t(n->initializerStart));
         n->argumentNames.resize(size_t(n->initializerStart));
     }
-    if (n->objectInitializer) {
-        fail(n->offset, tr("object initializers are not supported for '%1'").arg(typeName(type)));
-        return nullptr;
-    }
     std::vector<const Member *> ctors;
     for (const Member &m : type->members) {
         if (m.kind == Member::Kind::Constructor)
@@ -426,18 +431,31 @@ const TypeInfo *Checker::checkNew(ExprNode *n)
     n->initializerStart = int(n->children.size());
     if (!inits.empty()) {
         auto adds = findMembers(type, QStringLiteral("Add"), false, Member::Kind::Method);
-        if (adds.empty()) {
-            fail(n->offset, tr("'%1' has no Add method for a collection initializer").arg(typeName(type)));
-            return nullptr;
-        }
-        for (auto &init : inits) {
+        for (size_t i = 0; i < inits.size(); ++i) {
+            auto &init = inits[i];
             auto call = std::make_unique<ExprNode>();
             call->kind = NodeKind::Call;
             call->offset = init->offset;
             call->children.push_back(nullptr);
-            if (init->kind == NodeKind::NewArray && init->typeRef.name.isEmpty() && !init->sizedArray
-                && init->children.size() >= 1 && init->offset >= 0 && init->argumentNames.size() == init->children.size()
-                && type->key) {
+            if (!initNames[i].isEmpty()) {
+                // object initializer: Name = value -> set_Name(value)
+                auto setters = findMembers(type, QStringLiteral("set_") + initNames[i], false, Member::Kind::Method);
+                if (setters.empty()) {
+                    fail(init->offset, tr("'%1' has no settable member '%2'").arg(typeName(type), initNames[i]));
+                    return nullptr;
+                }
+                call->children.push_back(std::move(init));
+                call->argumentNames.assign(call->children.size(), QString());
+                if (!bindInvoke(call.get(), setters, type, nullptr, initNames[i]))
+                    return nullptr;
+                n->children.push_back(std::move(call));
+                continue;
+            }
+            if (adds.empty()) {
+                fail(n->offset, tr("'%1' has no Add method for a collection initializer").arg(typeName(type)));
+                return nullptr;
+            }
+            if (init->kind == NodeKind::NewArray && init->name == QLatin1String("{pair}")) {
                 for (auto &c : init->children)
                     call->children.push_back(std::move(c));
             } else {
@@ -590,6 +608,7 @@ struct Checker::Binding
     int cost = 0;
     std::vector<int> argForParam; // -1 = default, -2 = params (extras)
     std::vector<int> extras;      // argument indexes packed into the params array
+    const TypeInfo *generic = nullptr;
 };
 
 const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member *> &candidates,
@@ -609,9 +628,12 @@ const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member 
             return nullptr;
         }
     }
+    // static Array.Exists(array, x => ...): the array is the receiver of the patterns
+    if (receiverType == m_types.arrayDef && argc > 0 && n->children[1]->type && n->children[1]->type->element)
+        receiverType = n->children[1]->type;
     std::vector<Binding> viable;
     for (const Member *m : candidates) {
-        if ((genericArg != nullptr) != (m->genericArity > 0))
+        if (genericArg && m->genericArity == 0)
             continue;
         Binding b;
         b.member = m;
@@ -642,6 +664,20 @@ const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member 
                 b.argForParam[p] = int(i);
             }
         }
+        // infer T of a generic method from the argument typed T (GetValueOrDefault("x", ""))
+        const TypeInfo *gen = genericArg;
+        if (!gen && m->genericArity > 0) {
+            for (size_t p = 0; p < m->params.size(); ++p) {
+                if (m->params[p].type.pat == Pat::Gen0 && b.argForParam[p] >= 0) {
+                    const TypeInfo *t = n->children[size_t(b.argForParam[p]) + 1]->type;
+                    if (t && t->kind != TypeKind::Null)
+                        gen = t;
+                }
+            }
+            if (!gen)
+                ok = false;
+        }
+        b.generic = gen;
         for (size_t p = 0; p < m->params.size() && ok; ++p) {
             const Param &param = m->params[p];
             const int ai = b.argForParam[p];
@@ -651,7 +687,7 @@ const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member 
                 continue;
             }
             if (ai == -2) {
-                const TypeInfo *et = resolvePat(param.type, receiverType, genericArg, nullptr);
+                const TypeInfo *et = resolvePat(param.type, receiverType, gen, nullptr);
                 for (int e : b.extras) {
                     const ExprNode *a = n->children[size_t(e) + 1].get();
                     if (a->kind == NodeKind::Lambda || a->isOutArgument) {
@@ -705,7 +741,7 @@ const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member 
                     b.cost += 2;
                 continue;
             }
-            const TypeInfo *pt = resolvePat(param.type, receiverType, genericArg, nullptr);
+            const TypeInfo *pt = resolvePat(param.type, receiverType, gen, nullptr);
             const int c = conversionCost(a->type, pt);
             if (c < 0)
                 ok = false;
@@ -739,6 +775,7 @@ const TypeInfo *Checker::bindInvoke(ExprNode *n, const std::vector<const Member 
             best = &b;
     }
     const Member *m = best->member;
+    genericArg = best->generic;
 
     // rebuild the argument list in parameter order
     std::vector<std::unique_ptr<ExprNode>> old;

@@ -273,6 +273,28 @@ Value Evaluator::eval(Frame &f, const ExprNode *n)
     case NodeKind::Context: return Value::borrowed(&f.objects().parts[HostPart::Context]);
     case NodeKind::Invoke: return invoke(f, n);
     case NodeKind::New: return construct(f, n);
+    case NodeKind::LocalCall: {
+        f.step();
+        const StmtNode *fn = n->function;
+        const size_t argc = n->children.size() - 1;
+        QVarLengthArray<Value, 6> args;
+        args.resize(qsizetype(argc));
+        for (size_t i = 0; i < argc; ++i)
+            args[qsizetype(i)] = eval(f, n->children[i + 1].get());
+        QVarLengthArray<Value, 6> saved;
+        saved.resize(qsizetype(argc));
+        for (size_t i = 0; i < argc; ++i) {
+            saved[qsizetype(i)] = f.local(fn->parameterSlots[i]);
+            f.local(fn->parameterSlots[i]) = args[qsizetype(i)];
+        }
+        f.enter();
+        Value result;
+        exec(f, fn->then.get(), &result);
+        f.leave();
+        for (size_t i = 0; i < argc; ++i)
+            f.local(fn->parameterSlots[i]) = saved[qsizetype(i)];
+        return result;
+    }
     case NodeKind::Coalesce: {
         Value v = eval(f, n->children[0].get());
         if (!v.isNull())
@@ -424,7 +446,8 @@ Evaluator::Flow Evaluator::exec(Frame &f, const StmtNode *s, Value *result)
 {
     f.step();
     switch (s->kind) {
-    case StmtKind::Empty: return Flow::Normal;
+    case StmtKind::Empty:
+    case StmtKind::LocalFunction: return Flow::Normal;
     case StmtKind::Block:
         for (const auto &c : s->body) {
             const Flow flow = exec(f, c.get(), result);

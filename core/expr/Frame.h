@@ -47,6 +47,14 @@ public:
     [[noreturn]] static void argumentOutOfRange(const QString &parameter);
     [[noreturn]] static void format();
 
+    void enter()
+    {
+        if (++m_depth > 64)
+            fail(QStringLiteral("InsufficientExecutionStackException"),
+                 QCoreApplication::translate("Expression", "Insufficient stack to continue executing the program safely."));
+    }
+    void leave() { --m_depth; }
+
     // Calls a lambda argument with one or two arguments.
     Value call(const Value &lambda, const Value &argument);
     Value call(const Value &lambda, const Value &a, const Value &b);
@@ -55,6 +63,7 @@ private:
     EvaluationContext &m_context;
     Value *m_locals;
     qint64 m_steps = 0;
+    int m_depth = 0;
     qint64 m_budget;
 };
 

@@ -141,9 +141,11 @@ bool Lexer::lexNumber(Token *t)
 {
     const int s = m_pos;
     bool isReal = false;
+    bool hex = false;
     QString digits;
     if (at(m_pos) == QLatin1Char('0') && (at(m_pos + 1) == QLatin1Char('x') || at(m_pos + 1) == QLatin1Char('X'))) {
         m_pos += 2;
+        hex = true;
         while (m_pos < m_end && (isxdigit(m_src.at(m_pos).toLatin1()) || m_src.at(m_pos) == QLatin1Char('_'))) {
             if (m_src.at(m_pos) != QLatin1Char('_'))
                 digits += m_src.at(m_pos);
@@ -183,7 +185,7 @@ bool Lexer::lexNumber(Token *t)
     }
     const QChar suffix = at(m_pos).toLower();
     TokenKind kind = TokenKind::Int;
-    if (suffix == QLatin1Char('d') || suffix == QLatin1Char('f') || suffix == QLatin1Char('m')) {
+    if (!hex && (suffix == QLatin1Char('d') || suffix == QLatin1Char('f') || suffix == QLatin1Char('m'))) {
         isReal = true;
         t->decimalSuffix = suffix == QLatin1Char('m');
         ++m_pos;
@@ -202,7 +204,7 @@ bool Lexer::lexNumber(Token *t)
             return fail(s, tr("invalid number literal"));
         t->kind = TokenKind::Double;
     } else {
-        if (!digits.isEmpty()) {
+        if (!digits.isEmpty() && !hex) {
             bool ok = false;
             const quint64 v = digits.toULongLong(&ok, 10);
             if (!ok)

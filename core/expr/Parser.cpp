@@ -522,8 +522,11 @@ bool Parser::parseArguments(ExprNode *call, QLatin1String close)
         }
         call->children.push_back(std::move(arg));
         call->argumentNames.push_back(name);
-        if (accept(QLatin1String(",")))
+        if (accept(QLatin1String(","))) {
+            if (close == QLatin1String("}") && accept(close))
+                return true; // trailing comma in an initializer
             continue;
+        }
         return expect(close);
     }
 }
@@ -807,6 +810,7 @@ std::unique_ptr<ExprNode> Parser::parseNew()
             } else if (accept(QLatin1String("{"))) {
                 // dictionary element { key, value }: a nested NewArray holding both
                 auto pair = makeNode(NodeKind::NewArray, peek().start);
+                pair->name = QStringLiteral("{pair}");
                 if (!parseArguments(pair.get(), QLatin1String("}")))
                     return nullptr;
                 n->argumentNames.push_back(QString());
@@ -815,6 +819,7 @@ std::unique_ptr<ExprNode> Parser::parseNew()
                 // [key] = value
                 const int s = take().start;
                 auto pair = makeNode(NodeKind::NewArray, s);
+                pair->name = QStringLiteral("{pair}");
                 auto key = parseExpression();
                 if (!key || !expect(QLatin1String("]")) || !expect(QLatin1String("=")))
                     return nullptr;
@@ -921,6 +926,46 @@ bool Parser::tryDeclaration(std::vector<StmtPtr> *out, bool requireSemicolon)
     }
     if (requireSemicolon)
         return expect(QLatin1String(";"));
+    return true;
+}
+
+bool Parser::tryLocalFunction(std::vector<StmtPtr> *out)
+{
+    // Type Name(Type a, Type b) { ... }
+    const size_t saved = m_pos;
+    TypeRef result;
+    const bool isVoid = peek().isKeyword(QLatin1String("void"));
+    if (!(isVoid || parseType(&result)) || !peek(isVoid ? 1 : 0).isIdentifier()
+        || !peek(isVoid ? 2 : 1).is(QLatin1String("("))) {
+        m_pos = saved;
+        return false;
+    }
+    if (isVoid)
+        result.name = take().text;
+    auto f = std::make_unique<StmtNode>();
+    f->kind = StmtKind::LocalFunction;
+    f->offset = peek().start;
+    f->typeRef = result;
+    f->name = take().text;
+    take(); // (
+    while (!peek().is(QLatin1String(")"))) {
+        TypeRef type;
+        if (!parseType(&type) || !peek().isIdentifier()) {
+            m_pos = saved;
+            return false;
+        }
+        f->parameters.emplace_back(type, take().text);
+        if (!accept(QLatin1String(",")))
+            break;
+    }
+    if (!accept(QLatin1String(")")) || !peek().is(QLatin1String("{"))) {
+        m_pos = saved;
+        return false;
+    }
+    f->then = parseBlock();
+    if (!f->then)
+        return false;
+    out->push_back(std::move(f));
     return true;
 }
 
@@ -1141,7 +1186,26 @@ bool Parser::parseStatement(std::vector<StmtPtr> *out)
             return true;
         }
     }
+    if (t.isKeyword(QLatin1String("const"))) {
+        take();
+        if (!tryDeclaration(out, true))
+            return failed() ? false : failHere(tr("expected a constant declaration"));
+        return true;
+    }
+    if ((t.isKeyword(QLatin1String("unchecked")) || t.isKeyword(QLatin1String("checked")))
+        && peek(1).is(QLatin1String("{"))) {
+        take();
+        auto b = parseBlock();
+        if (!b)
+            return false;
+        out->push_back(std::move(b));
+        return true;
+    }
     if (t.kind == TokenKind::Identifier) {
+        if (tryLocalFunction(out))
+            return true;
+        if (failed())
+            return false;
         if (tryDeclaration(out, true))
             return true;
         if (failed())

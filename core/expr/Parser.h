@@ -68,6 +68,7 @@ private:
     StmtPtr parseEmbedded();
     StmtPtr parseBlock();
     bool tryDeclaration(std::vector<StmtPtr> *out, bool requireSemicolon);
+    bool tryLocalFunction(std::vector<StmtPtr> *out);
 
     const QString &m_src;
     std::vector<Token> m_tokens;

@@ -84,6 +84,7 @@ QString dotnetFormat(Frame &f, const QString &format, const std::vector<Value> &
 
 // Convert.ToInt32(object): strings parsed, doubles rounded to even, OverflowException.
 Value convertToInt32(const Value &v);
+Value makeGuid(const QString &text);
 Value makeDateTime(const QDateTime &utc);
 Value makeTimeSpanMs(qint64 milliseconds);
 Value makeKeyValuePair(const TypeInfo *type, Value key, Value value);
@@ -126,6 +127,8 @@ Value jsonToPrimitive(Frame &f, const Value &token, const TypeInfo *target);
 Value jsonFromValue(Frame &f, const Value &value);
 // JSON text -> JToken/JObject/JArray (JsonReaderException on bad input; type checked against `expected`).
 Value jsonParse(const QString &text, const TypeInfo *expected);
+// token[name] of a JObject (null when absent or not an object).
+Value jsonMember(const Value &token, const QString &name);
 Value makeJsonObject(const std::vector<QString> &names, const std::vector<Value> &values);
 
 } // namespace rt
