@@ -1,3 +1,4 @@
+#include "UpstreamTestSupport.h"
 #include "FaultServer.h"
 #include "http/PooledUpstreamClient.h"
 
@@ -8,6 +9,9 @@
 #include <optional>
 
 using namespace sluice;
+using sluice::test::exchange;
+using sluice::test::headerLines;
+using sluice::test::upstreamRequest;
 using sluice::test::FaultServer;
 
 Q_DECLARE_METATYPE(FaultServer::Behavior)
@@ -23,41 +27,6 @@ QUrl urlFor(const FaultServer &server, const QString &pathAndQuery)
     if (relative.hasQuery())
         url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
     return url;
-}
-
-UpstreamRequest request(const QUrl &url, const QByteArray &method = "GET", const QByteArray &body = {})
-{
-    UpstreamRequest r;
-    r.method = method;
-    r.url = url;
-    r.body = body;
-    r.timeoutMs = 10'000;
-    return r;
-}
-
-// Sends and waits (event loop) for the result; nullopt when none came in time.
-std::optional<UpstreamResult> exchange(UpstreamClient &client, UpstreamRequest r, int waitMs = 15'000)
-{
-    std::optional<UpstreamResult> out;
-    QObject context;
-    int calls = 0;
-    client.send(std::move(r), &context, [&](UpstreamResult result) {
-        ++calls;
-        out = std::move(result);
-    });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, waitMs))
-        return std::nullopt;
-    if (calls > 1)
-        return std::nullopt;
-    return out;
-}
-
-QByteArrayList headerLines(const HttpHeaders &headers)
-{
-    QByteArrayList lines;
-    for (const HttpHeaders::Field &field : headers.fields())
-        lines.append(field.first + ": " + field.second);
-    return lines;
 }
 
 } // namespace
@@ -127,7 +96,7 @@ void TestUpstream::roundTrip()
     FaultServer server;
     QVERIFY(server.start());
     PooledUpstreamClient client;
-    UpstreamRequest r = request(urlFor(server, pathAndQuery), method, body);
+    UpstreamRequest r = upstreamRequest(urlFor(server, pathAndQuery), method, body);
     r.headers.add("X-Custom", "one");
     r.headers.add("Accept", "application/json");
     r.headers.add("Content-Length", "999"); // replaced by the real length
@@ -159,7 +128,7 @@ void TestUpstream::hostHeaderKeptWhenGiven()
     FaultServer server;
     QVERIFY(server.start());
     PooledUpstreamClient client;
-    UpstreamRequest r = request(server.url());
+    UpstreamRequest r = upstreamRequest(server.url());
     r.headers.add("host", "api.example.com");
     r.headers.add("X-Bad", "a\r\nInjected: yes"); // never sent: would split the request
     const auto result = exchange(client, r);
@@ -176,7 +145,7 @@ void TestUpstream::keepAliveReuse()
     QVERIFY(server.start());
     PooledUpstreamClient client;
     for (int i = 0; i < 10; ++i) {
-        const auto result = exchange(client, request(urlFor(server, QStringLiteral("/n/%1").arg(i))));
+        const auto result = exchange(client, upstreamRequest(urlFor(server, QStringLiteral("/n/%1").arg(i))));
         QVERIFY(result);
         QVERIFY2(result->ok(), qPrintable(result->errorText));
         QCOMPARE(result->response.body, "GET /n/" + QByteArray::number(i) + "\n");
@@ -214,7 +183,7 @@ void TestUpstream::concurrentConnections()
     int ok = 0;
     int calls = 0;
     for (int i = 0; i < requests; ++i) {
-        client.send(request(urlFor(server, QStringLiteral("/delay/%1").arg(i))), &context, [&](UpstreamResult result) {
+        client.send(upstreamRequest(urlFor(server, QStringLiteral("/delay/%1").arg(i))), &context, [&](UpstreamResult result) {
             ++calls;
             if (result.ok() && result.response.status == 200)
                 ++ok;
@@ -299,7 +268,7 @@ void TestUpstream::responseFraming()
     server.setResponder([&](const HttpRequest &) { return response; });
     PooledUpstreamClient client;
     for (int round = 0; round < 2; ++round) {
-        const auto result = exchange(client, request(server.url(), method));
+        const auto result = exchange(client, upstreamRequest(server.url(), method));
         QVERIFY(result);
         QVERIFY2(result->ok(), qPrintable(result->errorText));
         QCOMPARE(result->response.status, expectedStatus);
@@ -320,7 +289,7 @@ void TestUpstream::connectionRefused()
     PooledUpstreamClient client;
     QUrl url(QStringLiteral("http://127.0.0.1/x"));
     url.setPort(port);
-    const auto result = exchange(client, request(url));
+    const auto result = exchange(client, upstreamRequest(url));
     QVERIFY(result);
     QCOMPARE(result->error, UpstreamResult::Error::ConnectFailed);
     QVERIFY(!result->errorText.isEmpty());
@@ -333,7 +302,7 @@ void TestUpstream::invalidUrlFailsAsynchronously()
     QObject context;
     int calls = 0;
     UpstreamResult got;
-    client.send(request(QUrl(QStringLiteral("ftp://127.0.0.1/x"))), &context, [&](UpstreamResult result) {
+    client.send(upstreamRequest(QUrl(QStringLiteral("ftp://127.0.0.1/x"))), &context, [&](UpstreamResult result) {
         ++calls;
         got = std::move(result);
     });
@@ -367,7 +336,7 @@ void TestUpstream::faults()
     FaultServer server(behavior);
     QVERIFY(server.start());
     PooledUpstreamClient client;
-    UpstreamRequest r = request(server.url());
+    UpstreamRequest r = upstreamRequest(server.url());
     r.timeoutMs = timeoutMs;
     const auto result = exchange(client, r);
     QVERIFY(result);
@@ -401,14 +370,14 @@ void TestUpstream::staleKeepAliveRetry()
     FaultServer server;
     QVERIFY(server.start());
     PooledUpstreamClient client;
-    const auto first = exchange(client, request(server.url()));
+    const auto first = exchange(client, upstreamRequest(server.url()));
     QVERIFY(first && first->ok());
     QCOMPARE(client.idleConnectionCount(), 1);
 
     // The server drops the kept-alive connection; the client sends before it
     // could notice (no event loop pass in between): the stale keep-alive race.
     server.closeAllConnections();
-    const auto second = exchange(client, request(server.url(), method, "b"));
+    const auto second = exchange(client, upstreamRequest(server.url(), method, "b"));
     QVERIFY(second);
     if (retried) {
         QVERIFY2(second->ok(), qPrintable(second->errorText));
@@ -428,12 +397,12 @@ void TestUpstream::idleConnectionClosedByServerIsDiscarded()
     FaultServer server;
     QVERIFY(server.start());
     PooledUpstreamClient client;
-    QVERIFY(exchange(client, request(server.url()))->ok());
+    QVERIFY(exchange(client, upstreamRequest(server.url()))->ok());
     QCOMPARE(client.connectionCount(), 1);
     server.closeAllConnections();
     QTRY_COMPARE(client.connectionCount(), 0);
     QCOMPARE(client.idleConnectionCount(), 0);
-    const auto again = exchange(client, request(server.url()));
+    const auto again = exchange(client, upstreamRequest(server.url()));
     QVERIFY(again && again->ok());
     QCOMPARE(server.connectionsAccepted(), 2);
 }
@@ -445,7 +414,7 @@ void TestUpstream::idleTimeoutClosesConnection()
     UpstreamClientOptions options;
     options.idleTimeoutMs = 100;
     PooledUpstreamClient client(options);
-    QVERIFY(exchange(client, request(server.url()))->ok());
+    QVERIFY(exchange(client, upstreamRequest(server.url()))->ok());
     QCOMPARE(server.openConnections(), 1);
     QTRY_COMPARE(server.openConnections(), 0);
     QCOMPARE(client.connectionCount(), 0);
@@ -462,7 +431,7 @@ void TestUpstream::maxIdlePerHost()
     QObject context;
     int calls = 0;
     for (int i = 0; i < 5; ++i)
-        client.send(request(server.url()), &context, [&](UpstreamResult) { ++calls; });
+        client.send(upstreamRequest(server.url()), &context, [&](UpstreamResult) { ++calls; });
     QTRY_COMPARE(calls, 5);
     QCOMPARE(server.connectionsAccepted(), 5);
     QCOMPARE(client.idleConnectionCount(), 2);
@@ -480,12 +449,12 @@ void TestUpstream::destroyedContextGetsNoCallback()
     PooledUpstreamClient client(options);
     auto *doomed = new QObject;
     int doomedCalls = 0;
-    client.send(request(server.url()), doomed, [&](UpstreamResult) { ++doomedCalls; });
+    client.send(upstreamRequest(server.url()), doomed, [&](UpstreamResult) { ++doomedCalls; });
     delete doomed;
     QObject alive;
     int aliveCalls = 0;
     bool aliveOk = false;
-    client.send(request(server.url()), &alive, [&](UpstreamResult result) {
+    client.send(upstreamRequest(server.url()), &alive, [&](UpstreamResult result) {
         ++aliveCalls;
         aliveOk = result.ok();
     });
@@ -507,13 +476,13 @@ void TestUpstream::destroyingClientCancelsInFlight()
     int cancelled = 0;
     int doomedCalls = 0;
     for (int i = 0; i < 3; ++i) {
-        client->send(request(server.url()), &alive, [&](UpstreamResult result) {
+        client->send(upstreamRequest(server.url()), &alive, [&](UpstreamResult result) {
             ++aliveCalls;
             if (result.error == UpstreamResult::Error::Cancelled)
                 ++cancelled;
         });
     }
-    client->send(request(server.url()), doomed, [&](UpstreamResult) { ++doomedCalls; });
+    client->send(upstreamRequest(server.url()), doomed, [&](UpstreamResult) { ++doomedCalls; });
     QTRY_COMPARE(server.requestCount(), 4);
     delete doomed;
     client.reset();
@@ -546,10 +515,10 @@ void TestUpstream::deletingClientInsideDone()
     QObject context;
     int calls = 0;
     UpstreamResult::Error got = UpstreamResult::Error::Cancelled;
-    UpstreamRequest r = request(server.url());
+    UpstreamRequest r = upstreamRequest(server.url());
     r.timeoutMs = 300;
     // A second request in flight on another connection when the client dies.
-    client->send(request(server.url()), &context, [&](UpstreamResult) { ++calls; });
+    client->send(upstreamRequest(server.url()), &context, [&](UpstreamResult) { ++calls; });
     client->send(r, &context, [&](UpstreamResult result) {
         ++calls;
         got = result.error;
@@ -592,7 +561,7 @@ void TestUpstream::sustainedLoad()
     std::function<void()> sendNext = [&] {
         const int index = sent++;
         const QByteArray path = "/load/" + QByteArray::number(index);
-        client.send(request(urlFor(server, QString::fromLatin1(path))), &context, [&, path](UpstreamResult result) {
+        client.send(upstreamRequest(urlFor(server, QString::fromLatin1(path))), &context, [&, path](UpstreamResult result) {
             ++finished;
             if (!result.ok() || result.response.body != "GET " + path + '\n') {
                 if (firstFailure.isEmpty())

@@ -1,22 +1,14 @@
+#include "UpstreamTestSupport.h"
 #include "http/HttpResponseParser.h"
 
 #include <QTest>
 
 using namespace sluice;
+using sluice::test::exchange;
+using sluice::test::headerLines;
+using sluice::test::upstreamRequest;
 
 Q_DECLARE_METATYPE(HttpResponseParser::State)
-
-namespace {
-
-QByteArrayList headerLines(const HttpHeaders &headers)
-{
-    QByteArrayList lines;
-    for (const HttpHeaders::Field &field : headers.fields())
-        lines.append(field.first + ": " + field.second);
-    return lines;
-}
-
-} // namespace
 
 class TestUpstreamResponseParser : public QObject
 {

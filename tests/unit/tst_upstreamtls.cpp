@@ -1,3 +1,4 @@
+#include "UpstreamTestSupport.h"
 #include "FaultServer.h"
 #include "NginxProcess.h"
 #include "TlsFixture.h"
@@ -8,42 +9,14 @@
 #include <optional>
 
 using namespace sluice;
+using sluice::test::exchange;
+using sluice::test::headerLines;
+using sluice::test::upstreamRequest;
 using sluice::test::FaultServer;
 using sluice::test::NginxProcess;
 using sluice::test::TlsFixture;
 
 Q_DECLARE_METATYPE(UpstreamResult::Error)
-
-namespace {
-
-UpstreamRequest request(const QUrl &url, const QByteArray &method = "GET", const QByteArray &body = {})
-{
-    UpstreamRequest r;
-    r.method = method;
-    r.url = url;
-    r.body = body;
-    r.timeoutMs = 10'000;
-    return r;
-}
-
-// Sends and waits (event loop) for the result; nullopt when none came in time.
-std::optional<UpstreamResult> exchange(UpstreamClient &client, UpstreamRequest r, int waitMs = 15'000)
-{
-    std::optional<UpstreamResult> out;
-    QObject context;
-    int calls = 0;
-    client.send(std::move(r), &context, [&](UpstreamResult result) {
-        ++calls;
-        out = std::move(result);
-    });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, waitMs))
-        return std::nullopt;
-    if (calls > 1)
-        return std::nullopt;
-    return out;
-}
-
-} // namespace
 
 class TestUpstreamTls : public QObject
 {
@@ -102,7 +75,7 @@ void TestUpstreamTls::tls()
     url.setHost(host);
     QCOMPARE(url.scheme(), QStringLiteral("https"));
     for (int round = 0; round < 2; ++round) {
-        const auto result = exchange(client, request(url, "POST", "over tls"));
+        const auto result = exchange(client, upstreamRequest(url, "POST", "over tls"));
         QVERIFY(result);
         QVERIFY(client.caFileError().isEmpty());
         QCOMPARE(result->error, expected);
@@ -127,7 +100,7 @@ void TestUpstreamTls::keepAliveAgainstNginx()
     url.setPort(nginx.port());
     QByteArray connectionId;
     for (int i = 1; i <= 20; ++i) {
-        const auto result = exchange(client, request(url, i % 2 ? "GET" : "POST", "body"));
+        const auto result = exchange(client, upstreamRequest(url, i % 2 ? "GET" : "POST", "body"));
         QVERIFY(result);
         QVERIFY2(result->ok(), qPrintable(result->errorText));
         const QList<QByteArray> parts = result->response.body.split(' ');
@@ -138,10 +111,10 @@ void TestUpstreamTls::keepAliveAgainstNginx()
         QCOMPARE(parts.at(1), QByteArray::number(i));
         QCOMPARE(parts.at(2), QByteArray(i % 2 ? "GET" : "POST"));
     }
-    const auto head = exchange(client, request(url, "HEAD"));
+    const auto head = exchange(client, upstreamRequest(url, "HEAD"));
     QVERIFY(head && head->ok());
     QVERIFY(head->response.body.isEmpty());
-    const auto after = exchange(client, request(url));
+    const auto after = exchange(client, upstreamRequest(url));
     QVERIFY(after && after->ok());
     QVERIFY(after->response.body.startsWith(connectionId + " 22 "));
     QCOMPARE(client.connectionsOpened(), quint64(1));
@@ -187,7 +160,7 @@ void TestUpstreamTls::sniAgainstNginx()
     QUrl url(QStringLiteral("https://x/"));
     url.setHost(host);
     url.setPort(nginx.port());
-    const auto result = exchange(client, request(url));
+    const auto result = exchange(client, upstreamRequest(url));
     QVERIFY(result);
     QCOMPARE(result->error, expected);
     if (expected == UpstreamResult::Error::None)
