@@ -184,6 +184,10 @@ bool Checker::requireConvertible(ExprNode *n, const TypeInfo *from, const TypeIn
 {
     if (conversionCost(from, to) >= 0)
         return true;
+    // implicit constant conversion: an int literal that fits a byte or char
+    if (n->kind == NodeKind::Literal && n->value.kind() == Value::Kind::Int
+        && ((to->kind == TypeKind::Byte && n->value.asInt() >= 0 && n->value.asInt() <= 255)))
+        return true;
     return fail(n->offset, tr("cannot implicitly convert type '%1' to '%2'").arg(typeName(from), typeName(to)));
 }
 

@@ -498,7 +498,7 @@ const TypeInfo *Checker::checkNewArray(ExprNode *n)
         } else if (t != element && t->kind != TypeKind::Null && n->typeRef.name.isEmpty()) {
             if (element->isNumeric() && t->isNumeric())
                 element = promote(m_types, element, t);
-            else if (conversionCost(t, element) >= 0)
+            else if (conversionCost(t, element) >= 0 || (c->kind == NodeKind::Literal && element->kind == TypeKind::Byte))
                 ;
             else if (conversionCost(element, t) >= 0)
                 element = t;
