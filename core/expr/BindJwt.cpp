@@ -15,9 +15,13 @@ public:
     const TypeInfo *exprType() const override { return TypeRegistry::instance().find(QStringLiteral("Jwt")); }
     QString toString() const override { return raw; }
     QString raw;
-    JsonNode::Ptr header;
+    QByteArray headerJson; // parsed on first use (Algorithm, Type)
+    JsonNode::Ptr header() const
+    {
+        auto h = JsonNode::parse(QString::fromUtf8(headerJson), nullptr);
+        return h && h->kind == JsonNode::Kind::Object ? h : JsonNode::make(JsonNode::Kind::Object);
+    }
     JsonNode::Ptr payload;
-    HeaderList claims;
 };
 
 class BasicObject final : public ExprObject
@@ -54,22 +58,10 @@ std::shared_ptr<JwtObject> parseJwt(const QString &text)
         return nullptr;
     auto jwt = std::make_shared<JwtObject>();
     jwt->raw = t;
-    jwt->header = JsonNode::parse(QString::fromUtf8(*header), nullptr);
+    jwt->headerJson = *header;
     jwt->payload = JsonNode::parse(QString::fromUtf8(*payload), nullptr);
-    if (!jwt->header || !jwt->payload || jwt->header->kind != JsonNode::Kind::Object
-        || jwt->payload->kind != JsonNode::Kind::Object)
+    if (!jwt->payload || jwt->payload->kind != JsonNode::Kind::Object || !header->trimmed().startsWith('{'))
         return nullptr;
-    for (const auto &prop : jwt->payload->children) {
-        const JsonNode::Ptr v = prop->children.empty() ? nullptr : prop->children[0];
-        if (!v)
-            continue;
-        if (v->kind == JsonNode::Kind::Array) {
-            for (const auto &item : v->children)
-                jwt->claims.append({prop->text, item->isContainer() ? item->serialize(false) : item->toString()});
-        } else {
-            jwt->claims.append({prop->text, v->isContainer() ? v->serialize(false) : v->toString()});
-        }
-    }
     return jwt;
 }
 
@@ -143,11 +135,11 @@ void bindJwtTypes(TypeRegistry &r)
     prop(jwt, "Issuer", str, SLUICE_FN { return claimString(self, "iss"); });
     prop(jwt, "Id", str, SLUICE_FN { return claimString(self, "jti"); });
     prop(jwt, "Algorithm", str, SLUICE_FN {
-        JsonNode::Ptr v = J(self)->header->get(QStringLiteral("alg"));
+        JsonNode::Ptr v = J(self)->header()->get(QStringLiteral("alg"));
         return v ? Value::fromString(v->toString()) : Value();
     });
     prop(jwt, "Type", str, SLUICE_FN {
-        JsonNode::Ptr v = J(self)->header->get(QStringLiteral("typ"));
+        JsonNode::Ptr v = J(self)->header()->get(QStringLiteral("typ"));
         return v ? Value::fromString(v->toString()) : Value();
     });
     prop(jwt, "Audiences", r.enumerableOf(str), SLUICE_FN {
@@ -164,7 +156,21 @@ void bindJwtTypes(TypeRegistry &r)
     prop(jwt, "ExpirationTime", date, SLUICE_FN { return claimTime(self, "exp"); });
     prop(jwt, "NotBefore", date, SLUICE_FN { return claimTime(self, "nbf"); });
     prop(jwt, "IssuedAt", date, SLUICE_FN { return claimTime(self, "iat"); });
-    prop(jwt, "Claims", claims, SLUICE_FN { return Value::fromObject(std::make_shared<SnapshotHeaders>(J(self)->claims)); });
+    prop(jwt, "Claims", claims, SLUICE_FN {
+        HeaderList list;
+        for (const auto &property : J(self)->payload->children) {
+            const JsonNode::Ptr v = property->children.empty() ? nullptr : property->children[0];
+            if (!v)
+                continue;
+            if (v->kind == JsonNode::Kind::Array) {
+                for (const auto &item : v->children)
+                    list.append({property->text, item->isContainer() ? item->serialize(false) : item->toString()});
+            } else {
+                list.append({property->text, v->isContainer() ? v->serialize(false) : v->toString()});
+            }
+        }
+        return Value::fromObject(std::make_shared<SnapshotHeaders>(list));
+    });
     Q_UNUSED(claim);
 
     prop(basic, "UserId", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->username); });

@@ -170,6 +170,12 @@ void TestExprCorpus::corpus()
         for (const PolicyValue &v : values) {
             ++total;
             const QString source = substituteNamedValues(v.text);
+            // SLUICE_EXPR_SEED_DIR=tests/fuzz/corpus/expr: writes the fuzzer's seed corpus (run once)
+            if (const QString seeds = qEnvironmentVariable("SLUICE_EXPR_SEED_DIR"); !seeds.isEmpty()) {
+                QFile seed(seeds + QStringLiteral("/corpus-%1").arg(total, 4, 10, QLatin1Char('0')));
+                if (seed.open(QIODevice::WriteOnly))
+                    seed.write(source.toUtf8());
+            }
             const CompileResult r = ExpressionCompiler::compile(source, v.location);
             if (r.ok()) {
                 ++parsed;
