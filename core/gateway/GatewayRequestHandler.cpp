@@ -123,6 +123,7 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
             return;
         }
         ctx->subscription = subscription;
+        ctx->subscriptionKey = key;
         if (subscription->scopeKind() == Subscription::ScopeKind::Product)
             ctx->product = config->workspace().product(subscription->scopeTarget());
         if (!subscription->user.isEmpty())

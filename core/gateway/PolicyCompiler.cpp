@@ -1,5 +1,7 @@
 #include "PolicyCompiler.h"
 
+#include "expr/ExpressionCompiler.h"
+
 #include <QCoreApplication>
 
 namespace sluice {
@@ -61,12 +63,19 @@ void CompileContext::warning(const SourceLocation &location, const QString &mess
 
 std::optional<CompiledValue> CompileContext::value(const PolicyValue &value)
 {
-    if (value.isExpression) {
-        error(value.location, QCoreApplication::translate("PolicyCompiler",
-                                                          "policy expressions are not supported here yet"));
-        return std::nullopt;
+    if (!value.isExpression)
+        return CompiledValue(value.text);
+    ExpressionEnvironment environment;
+    environment.responseAvailable = actsOnResponse();
+    CompileResult compiled = ExpressionCompiler::compile(value.text, value.location, environment);
+    for (const Diagnostic &d : compiled.diagnostics) {
+        m_diagnostics.append(d);
+        if (d.severity == Diagnostic::Severity::Error)
+            ++m_errorCount;
     }
-    return CompiledValue(value.text);
+    if (!compiled.ok())
+        return std::nullopt;
+    return CompiledValue(std::move(compiled.expression), value.location);
 }
 
 std::optional<CompiledValue> CompileContext::attribute(const PolicyElement &element, QStringView name,

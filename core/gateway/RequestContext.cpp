@@ -26,6 +26,7 @@ RequestContext::RequestContext(std::shared_ptr<const GatewayConfig> config, Gate
     , m_exchange(std::move(exchange))
 {
     m_timer.start();
+    m_timestamp = QDateTime::currentDateTimeUtc();
     m_requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const HttpRequest &request = m_exchange->request();
     method = request.method;

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "PolicyStep.h"
+#include "expr/Value.h"
 #include "workspace/UrlTemplate.h"
 #include "http/HttpExchange.h"
 #include "policy/PolicyTree.h"
 #include "workspace/Workspace.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
-#include <QVariantMap>
+#include <QHash>
 
 #include <functional>
 #include <optional>
@@ -79,11 +81,13 @@ public:
     HttpResponse response;
     bool hasResponse = false; // a backend answered or a policy produced a response
 
-    QVariantMap variables;
+    QHash<QString, Value> variables; // context.Variables
+    QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
     LastError lastError;
     QString cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
 
     qint64 elapsedMs() const { return m_timer.elapsed(); }
+    QDateTime timestamp() const { return m_timestamp; }
     qint64 elapsedNs() const { return m_timer.nsecsElapsed(); }
     QString requestId() const { return m_requestId; }
 
@@ -116,6 +120,7 @@ private:
     GatewayRuntime *m_runtime = nullptr;
     HttpExchangePtr m_exchange;
     QElapsedTimer m_timer;
+    QDateTime m_timestamp;
     QString m_requestId;
     PolicySection m_section = PolicySection::Inbound;
 

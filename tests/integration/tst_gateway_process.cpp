@@ -104,6 +104,18 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("cache-lookup"), r.err.constData());
     }
 
+    void checkReportsExpressionErrorsInThePolicyFile()
+    {
+        const QString dir = QFINDTESTDATA("data/bad-expression");
+        QVERIFY(!dir.isEmpty());
+        const Run r = runGateway({QStringLiteral("--workspace"), dir, QStringLiteral("--check")});
+        QCOMPARE(r.exitCode, 1);
+        const QByteArray file = QDir(dir).filePath(QStringLiteral("policies/apis/echo.xml")).toUtf8();
+        // "Hedaers" starts at column 38 of line 5.
+        QVERIFY2(r.err.contains(file + ":5:38: error: "), r.err.constData());
+        QVERIFY2(r.err.contains("Hedaers"), r.err.constData());
+    }
+
     void badCommandLineAndUnreadableWorkspaceExit2_data()
     {
         QTest::addColumn<QStringList>("arguments");

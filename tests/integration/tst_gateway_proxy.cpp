@@ -293,6 +293,27 @@ private Q_SLOTS:
         QCOMPARE(m_origin.requestCount(), 0);
     }
 
+    void expressionsEvaluatePerRequest()
+    {
+        const auto r = get("/expr/items/abc");
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        const HttpRequest seen = m_origin.lastRequest();
+        QCOMPARE(seen.headers.value("X-Item"), QByteArray("item-abc"));
+        QCOMPARE(seen.query, QByteArray("api=expr%2Fitem"));
+        QCOMPARE(r->headers.value("X-Backend-Status"), QByteArray("200"));
+    }
+
+    void failingExpressionRunsOnError()
+    {
+        const auto r = get("/expr/fail");
+        QVERIFY(r);
+        QCOMPARE(r->status, 500);
+        QCOMPARE(r->headers.value("X-Error-Reason"), QByteArray("ExpressionValueEvaluationFailure"));
+        QCOMPARE(r->headers.value("X-On-Error"), QByteArray("global"));
+        QCOMPARE(m_origin.requestCount(), 0);
+    }
+
     void backendDownIs502AfterOnError()
     {
         const auto r = get("/down/x");

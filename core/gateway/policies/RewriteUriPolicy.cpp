@@ -21,7 +21,10 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        const QString text = m_template.evaluate(ctx);
+        const std::optional<QString> evaluated = m_template.evaluate(ctx);
+        if (!evaluated)
+            return StepResult::Fail;
+        const QString &text = *evaluated;
         const QList<std::pair<QString, QString>> original = ctx.queryParameters();
 
         UrlTemplate::Parameters values = ctx.matchedParameters;

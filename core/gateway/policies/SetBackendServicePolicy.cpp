@@ -19,7 +19,10 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        const QString url = m_baseUrl.evaluate(ctx);
+        const std::optional<QString> evaluated = m_baseUrl.evaluate(ctx);
+        if (!evaluated)
+            return StepResult::Fail;
+        const QString &url = *evaluated;
         const QUrl parsed(url);
         if (!parsed.isValid()
             || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))

@@ -19,7 +19,10 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        QByteArray body = m_body.evaluate(ctx).toUtf8();
+        const std::optional<QString> evaluated = m_body.evaluate(ctx);
+        if (!evaluated)
+            return StepResult::Fail;
+        QByteArray body = evaluated->toUtf8();
         if (m_onResponse) {
             ctx.response.body = std::move(body);
             ctx.hasResponse = true;

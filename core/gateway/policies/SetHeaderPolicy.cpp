@@ -25,7 +25,10 @@ public:
     StepResult run(RequestContext &ctx) const override
     {
         HttpHeaders &headers = m_onResponse ? ctx.response.headers : ctx.requestHeaders;
-        const QByteArray headerName = m_headerName.evaluate(ctx).toLatin1();
+        const std::optional<QString> evaluatedName = m_headerName.evaluate(ctx);
+        if (!evaluatedName)
+            return StepResult::Fail;
+        const QByteArray headerName = evaluatedName->toLatin1();
         switch (m_action) {
         case ExistsAction::Delete:
             headers.remove(headerName);
@@ -43,9 +46,12 @@ public:
         // Several <value> elements make one comma-separated field, as APIM sends them.
         QByteArray combined;
         for (const CompiledValue &v : m_values) {
+            const std::optional<QString> value = v.evaluate(ctx);
+            if (!value)
+                return StepResult::Fail;
             if (!combined.isEmpty())
                 combined += ',';
-            combined += v.evaluate(ctx).toUtf8();
+            combined += value->toUtf8();
         }
         if (m_action == ExistsAction::Append && headers.contains(headerName)) {
             const QByteArray existing = headers.combined(headerName);

@@ -20,7 +20,10 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        const QString parameter = m_parameterName.evaluate(ctx);
+        const std::optional<QString> evaluatedName = m_parameterName.evaluate(ctx);
+        if (!evaluatedName)
+            return StepResult::Fail;
+        const QString &parameter = *evaluatedName;
         QList<std::pair<QString, QString>> query = ctx.queryParameters();
         const bool exists = std::any_of(query.begin(), query.end(), [&](const auto &p) { return p.first == parameter; });
         auto removeAll = [&] {
@@ -43,8 +46,12 @@ public:
             break;
         }
         if (m_action != ExistsAction::Delete) {
-            for (const CompiledValue &v : m_values)
-                query.append({parameter, v.evaluate(ctx)});
+            for (const CompiledValue &v : m_values) {
+                const std::optional<QString> value = v.evaluate(ctx);
+                if (!value)
+                    return StepResult::Fail;
+                query.append({parameter, *value});
+            }
         }
         ctx.setQueryParameters(std::move(query));
         return StepResult::Continue;

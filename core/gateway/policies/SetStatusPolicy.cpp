@@ -20,15 +20,19 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
+        const std::optional<QString> codeText = m_code.evaluate(ctx);
+        const std::optional<QString> reason = m_reason.evaluate(ctx);
+        if (!codeText || !reason)
+            return StepResult::Fail;
         bool ok = false;
-        const int code = m_code.evaluate(ctx).trimmed().toInt(&ok);
+        const int code = codeText->trimmed().toInt(&ok);
         if (!ok || code < 100 || code > 599) {
             return ctx.fail({name(), QStringLiteral("InvalidStatusCode"),
                              QCoreApplication::translate("Gateway", "set-status produced an invalid status code"),
                              {}, {}, {}, 500});
         }
         ctx.response.status = code;
-        ctx.response.reason = m_reason.evaluate(ctx).toUtf8();
+        ctx.response.reason = reason->toUtf8();
         ctx.hasResponse = true;
         return StepResult::Continue;
     }
