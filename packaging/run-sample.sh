@@ -16,7 +16,7 @@ cat <<MSG
 
   Sluice gateway: http://127.0.0.1:8080   (admin: http://127.0.0.1:8081/status, /metrics)
   Try:
-    curl -i http://127.0.0.1:8080/echo/items/42?color=blue
+    curl -i 'http://127.0.0.1:8080/echo/items/42?color=blue'
     curl -i http://127.0.0.1:8080/mock/hello
   Stop with Ctrl+C.
 
