@@ -330,6 +330,13 @@ bool Lexer::lexChar(Token *t)
 
 bool Lexer::lexInterpolated(Token *t, bool verbatim)
 {
+    if (m_interpolationDepth >= 8)
+        return fail(t->start, tr("interpolated strings are nested too deeply"));
+    struct Nest
+    {
+        int &d;
+        ~Nest() { --d; }
+    } nest{++m_interpolationDepth};
     // at the opening quote
     ++m_pos;
     InterpolationPart literal;

@@ -46,6 +46,7 @@ private:
     int m_pos;
     int m_end;
     SyntaxError m_error;
+    int m_interpolationDepth = 0;
 };
 
 } // namespace sluice

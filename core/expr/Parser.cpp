@@ -23,6 +23,67 @@ std::unique_ptr<ExprNode> makeNode(NodeKind kind, int offset)
     return n;
 }
 
+
+struct DepthGuard
+{
+    int &depth;
+    explicit DepthGuard(int &d)
+        : depth(d)
+    {
+        ++depth;
+    }
+    ~DepthGuard() { --depth; }
+};
+
+constexpr int MaxNesting = 64;
+constexpr int MaxTreeDepth = 400;
+
+// Depth of the finished tree (iterative: long operator chains are deep too).
+int treeDepth(const ExprNode *expr, const StmtNode *stmt, int *offset)
+{
+    struct Item
+    {
+        const ExprNode *e;
+        const StmtNode *s;
+        int depth;
+    };
+    std::vector<Item> stack{{expr, stmt, 1}};
+    int deepest = 0;
+    while (!stack.empty()) {
+        const Item it = stack.back();
+        stack.pop_back();
+        if (it.depth > deepest) {
+            deepest = it.depth;
+            *offset = it.e ? it.e->offset : it.s->offset;
+        }
+        if (it.e) {
+            for (const auto &c : it.e->children)
+                if (c)
+                    stack.push_back({c.get(), nullptr, it.depth + 1});
+            if (it.e->lambdaBlock)
+                stack.push_back({nullptr, it.e->lambdaBlock.get(), it.depth + 1});
+        } else {
+            const StmtNode *s = it.s;
+            for (const auto &c : s->body)
+                stack.push_back({nullptr, c.get(), it.depth + 1});
+            for (const StmtNode *c : {s->then.get(), s->other.get(), s->finally.get()})
+                if (c)
+                    stack.push_back({nullptr, c, it.depth + 1});
+            if (s->expr)
+                stack.push_back({s->expr.get(), nullptr, it.depth + 1});
+            for (const auto &e : s->exprs)
+                stack.push_back({e.get(), nullptr, it.depth + 1});
+            for (const SwitchSection &section : s->sections) {
+                for (const auto &l : section.labels)
+                    stack.push_back({l.get(), nullptr, it.depth + 1});
+                for (const auto &b : section.body)
+                    stack.push_back({nullptr, b.get(), it.depth + 1});
+            }
+        }
+    }
+    return deepest;
+}
+
 } // namespace
 
 bool Parser::parseProgram(const QString &source, ParsedProgram *program, SyntaxError *error)
@@ -51,6 +112,11 @@ bool Parser::parseProgram(const QString &source, ParsedProgram *program, SyntaxE
     }
     if (!p.failed() && p.peek().kind != TokenKind::End)
         p.failHere(tr("unexpected text after the end of the policy expression"));
+    if (!p.failed()) {
+        int offset = 0;
+        if (treeDepth(program->expression.get(), program->block.get(), &offset) > MaxTreeDepth)
+            p.failAt(offset, tr("the expression is nested too deeply"));
+    }
     if (p.failed()) {
         *error = p.m_error;
         return false;
@@ -58,12 +124,14 @@ bool Parser::parseProgram(const QString &source, ParsedProgram *program, SyntaxE
     return true;
 }
 
-std::unique_ptr<ExprNode> Parser::parseExpressionRange(const QString &source, int begin, int end, SyntaxError *error)
+std::unique_ptr<ExprNode> Parser::parseExpressionRange(const QString &source, int begin, int end, SyntaxError *error,
+                                                      int depth)
 {
     std::vector<Token> tokens;
     if (!Lexer::tokenize(source, begin, end, &tokens, error))
         return nullptr;
     Parser p(source, std::move(tokens));
+    p.m_depth = depth;
     if (p.peek().kind == TokenKind::End) {
         *error = {begin, tr("empty interpolation hole")};
         return nullptr;
@@ -417,6 +485,11 @@ bool Parser::isCastAhead()
 
 std::unique_ptr<ExprNode> Parser::parseUnary()
 {
+    DepthGuard guard(m_depth);
+    if (m_depth > MaxNesting) {
+        failHere(tr("the expression is nested too deeply"));
+        return nullptr;
+    }
     const Token &t = peek();
     if (t.kind == TokenKind::Punct) {
         Op op = Op::None;
@@ -603,7 +676,7 @@ bool Parser::parseInterpolated(const Token &t, ExprNode *node)
         if (!part.isHole)
             continue;
         SyntaxError error;
-        auto hole = parseExpressionRange(m_src, part.start, part.end, &error);
+        auto hole = parseExpressionRange(m_src, part.start, part.end, &error, m_depth);
         if (!hole)
             return failAt(error.offset, error.message);
         node->children.push_back(std::move(hole));
@@ -971,6 +1044,9 @@ bool Parser::tryLocalFunction(std::vector<StmtPtr> *out)
 
 bool Parser::parseStatement(std::vector<StmtPtr> *out)
 {
+    DepthGuard guard(m_depth);
+    if (m_depth > MaxNesting)
+        return failHere(tr("the statements are nested too deeply"));
     const Token &t = peek();
     auto s = std::make_unique<StmtNode>();
     s->offset = t.start;

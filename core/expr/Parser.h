@@ -26,7 +26,7 @@ public:
     static bool parseProgram(const QString &source, ParsedProgram *program, SyntaxError *error);
     // One expression in source[begin, end) (interpolation holes).
     static std::unique_ptr<ExprNode> parseExpressionRange(const QString &source, int begin, int end,
-                                                          SyntaxError *error);
+                                                          SyntaxError *error, int depth = 0);
 
 private:
     Parser(const QString &source, std::vector<Token> tokens)
@@ -73,6 +73,7 @@ private:
     const QString &m_src;
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    int m_depth = 0; // recursion guard (hostile inputs must not overflow the stack)
     SyntaxError m_error;
 };
 

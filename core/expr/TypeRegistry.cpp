@@ -150,15 +150,15 @@ void TypeRegistry::addNamespace(const QString &ns)
     }
 }
 
+// m_byName and m_namespaces are filled before instance() returns and never
+// change afterwards: lookups need no lock (they run during evaluation too).
 const TypeInfo *TypeRegistry::find(const QString &name) const
 {
-    QMutexLocker lock(&m_mutex);
     return m_byName.value(name);
 }
 
 bool TypeRegistry::isNamespace(const QString &dottedPrefix) const
 {
-    QMutexLocker lock(&m_mutex);
     return m_namespaces.contains(dottedPrefix);
 }
 

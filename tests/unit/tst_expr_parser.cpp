@@ -78,6 +78,11 @@ void TestExprParser::syntaxErrors_data()
     QTest::newRow("no return") << QStringLiteral("@{ var x = 1; }")
                                << QStringLiteral("policy.xml:10:21: error: not all code paths return a value: the block "
                                                  "needs a 'return'");
+    QTest::newRow("nested too deeply") << QStringLiteral("@(") + QString(200, QLatin1Char('(')) + QStringLiteral("1")
+                                              + QString(200, QLatin1Char(')')) + QStringLiteral(")")
+                                       << QStringLiteral("policy.xml:10:86: error: the expression is nested too deeply");
+    QTest::newRow("long chain too deep") << QStringLiteral("@(1") + QStringLiteral("+1").repeated(500) + QStringLiteral(")")
+                                         << QStringLiteral("policy.xml:10:24: error: the expression is nested too deeply");
     QTest::newRow("statement expression") << QStringLiteral("@{\n  1 + 2;\n  return 0; }")
                                           << QStringLiteral("policy.xml:11:3: error: only assignment, call, increment, "
                                                             "decrement and new object expressions can be used as a "
