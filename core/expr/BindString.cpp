@@ -6,6 +6,16 @@ using namespace bind;
 
 namespace {
 
+int width(const Value &v)
+{
+    const qint64 w = v.toLong();
+    if (w < 0)
+        Frame::argumentOutOfRange(QStringLiteral("totalWidth"));
+    if (w > 16 * 1024 * 1024)
+        Frame::fail(QStringLiteral("OutOfMemoryException"), QStringLiteral("string too long"));
+    return int(w);
+}
+
 Qt::CaseSensitivity caseFor(const Value &comparison)
 {
     const qint64 c = comparison.toLong();
@@ -246,13 +256,13 @@ void bindStringType(TypeRegistry &r)
         return Value::fromInt(c < 0 ? -1 : c > 0 ? 1 : 0);
     });
     method(s, "PadLeft", {p(intT, "totalWidth")}, str,
-           SLUICE_FN { return Value::fromString(me(self).rightJustified(a[0].asInt(), QLatin1Char(' '))); });
+           SLUICE_FN { return Value::fromString(me(self).rightJustified(width(a[0]), QLatin1Char(' '))); });
     method(s, "PadLeft", {p(intT, "totalWidth"), p(charT, "paddingChar")}, str,
-           SLUICE_FN { return Value::fromString(me(self).rightJustified(a[0].asInt(), QChar(a[1].asChar()))); });
+           SLUICE_FN { return Value::fromString(me(self).rightJustified(width(a[0]), QChar(a[1].asChar()))); });
     method(s, "PadRight", {p(intT, "totalWidth")}, str,
-           SLUICE_FN { return Value::fromString(me(self).leftJustified(a[0].asInt(), QLatin1Char(' '))); });
+           SLUICE_FN { return Value::fromString(me(self).leftJustified(width(a[0]), QLatin1Char(' '))); });
     method(s, "PadRight", {p(intT, "totalWidth"), p(charT, "paddingChar")}, str,
-           SLUICE_FN { return Value::fromString(me(self).leftJustified(a[0].asInt(), QChar(a[1].asChar()))); });
+           SLUICE_FN { return Value::fromString(me(self).leftJustified(width(a[0]), QChar(a[1].asChar()))); });
     method(s, "Remove", {p(intT, "startIndex")}, str, SLUICE_FN {
         checkRange(a[0].toLong(), me(self).size() - 1, "startIndex");
         return Value::fromString(me(self).left(a[0].toLong()));
@@ -345,7 +355,7 @@ void bindStringType(TypeRegistry &r)
     smethod(s, "Concat", {p(Pat::AnyEnumerable, "values")}, str,
             SLUICE_FN { return Value::fromString(rt::toStringList(f, a[0]).join(QString())); });
     ctor(s, {p(charT, "c"), p(intT, "count")}, SLUICE_FN {
-        return Value::fromString(QString(qMax(0, a[1].asInt()), QChar(a[0].asChar())));
+        return Value::fromString(QString(width(a[1]), QChar(a[0].asChar())));
     });
 }
 

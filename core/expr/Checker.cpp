@@ -123,7 +123,7 @@ int Checker::conversionCost(const TypeInfo *from, const TypeInfo *to)
     if (to->kind == TypeKind::Object)
         return from->kind == TypeKind::Void ? -1 : 3;
     if (from->kind == TypeKind::Null)
-        return 1; // nullable value types are not modelled: null goes anywhere
+        return to->isValueType ? -1 : 1; // (nullable value types are not modelled)
     auto rank = [](const TypeInfo *t) {
         switch (t->kind) {
         case TypeKind::Byte: return 1;

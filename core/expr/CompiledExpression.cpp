@@ -29,6 +29,11 @@ EvaluationResult CompiledExpression::evaluate(EvaluationContext &context) const
         result.value = Value();
         result.error = e.message.isEmpty() ? e.type : e.type + QStringLiteral(": ") + e.message;
         return result;
+    } catch (const std::exception &e) {
+        // a defect of the evaluator (e.g. a value of an unexpected kind): fail this evaluation only
+        result.value = Value();
+        result.error = QStringLiteral("InvalidOperationException: internal error: ") + QString::fromUtf8(e.what());
+        return result;
     }
     if (ExprObject *o = result.value.object(); o && o->isBorrowed()) {
         if (ExprObjectPtr owned = o->detach())

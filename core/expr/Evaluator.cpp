@@ -78,6 +78,14 @@ Value Frame::call(const Value &lambda, const Value &a, const Value &b)
 
 namespace {
 
+constexpr qsizetype MaxStringLength = 16 * 1024 * 1024;
+
+[[noreturn]] void stringTooLong()
+{
+    Frame::fail(QStringLiteral("OutOfMemoryException"),
+                QCoreApplication::translate("Expression", "the string would exceed %1 characters").arg(MaxStringLength));
+}
+
 Value arithmetic(Op op, const TypeInfo *type, const Value &a, const Value &b)
 {
     switch (type->kind) {
@@ -169,10 +177,15 @@ Value Evaluator::binary(Frame &f, const ExprNode *n)
     }
     case Op::Add:
         if (n->type->kind == TypeKind::String) {
-            const QString &l = a.isString() ? a.asString() : QString();
-            if (a.isString() && b.isString())
-                return Value::fromString(l + b.asString());
-            return Value::fromString(a.toString() + b.toString());
+            if (a.isString() && b.isString()) {
+                if (a.asString().size() + b.asString().size() > MaxStringLength)
+                    stringTooLong();
+                return Value::fromString(a.asString() + b.asString());
+            }
+            QString s = a.toString() + b.toString();
+            if (s.size() > MaxStringLength)
+                stringTooLong();
+            return Value::fromString(std::move(s));
         }
         break;
     case Op::And:

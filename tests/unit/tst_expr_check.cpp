@@ -63,6 +63,9 @@ void TestExprCheck::errors_data()
     QTest::newRow("dictionary called") << QStringLiteral("@(context.Request.MatchedParameters(\"x\"))")
                                        << QStringLiteral("p.xml:5:28: error: 'IRequest.MatchedParameters' is not a method "
                                                          "and cannot be called");
+    QTest::newRow("null to value type") << QStringLiteral("@(context.Request.Body.As<string>(preserveContent: null))")
+                                        << QStringLiteral("p.xml:5:33: error: no overload of 'As' takes the arguments "
+                                                          "(null)");
     QTest::newRow("break outside loop") << QStringLiteral("@{ break; return 1; }")
                                         << QStringLiteral("p.xml:5:13: error: no enclosing loop out of which to break or "
                                                           "continue");
