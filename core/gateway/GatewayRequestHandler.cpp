@@ -41,6 +41,7 @@ GatewayRequestHandler::GatewayRequestHandler(std::shared_ptr<const GatewayConfig
 void GatewayRequestHandler::setConfig(std::shared_ptr<const GatewayConfig> config)
 {
     m_config = std::move(config);
+    m_routeMetrics.clear(); // keyed by the old configuration's routes
 }
 
 RouteMetrics *GatewayRequestHandler::metricsFor(const QString &api, const QString &operation)
@@ -55,6 +56,16 @@ RouteMetrics *GatewayRequestHandler::metricsFor(const QString &api, const QStrin
     RouteMetrics *route = metrics->route(api, operation);
     m_metrics.insert(key, route);
     return route;
+}
+
+RouteMetrics *GatewayRequestHandler::metricsFor(const OperationRoute *route)
+{
+    const auto it = m_routeMetrics.constFind(route);
+    if (it != m_routeMetrics.constEnd())
+        return *it;
+    RouteMetrics *metrics = metricsFor(route->api->id, route->operation->id);
+    m_routeMetrics.insert(route, metrics);
+    return metrics;
 }
 
 void GatewayRequestHandler::respondEarly(const HttpExchangePtr &exchange, HttpResponse response, const QString &api,
@@ -83,7 +94,7 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
     }
     const Api &api = *match.api->api;
     const Operation &operation = *match.operation->operation;
-    RouteMetrics *metrics = metricsFor(api.id, operation.id);
+    RouteMetrics *metrics = metricsFor(match.operation);
 
     auto ctx = std::make_shared<RequestContext>(config, &m_runtime, exchange);
     ctx->api = &api;

@@ -29,10 +29,12 @@ private:
                       const QString &operation, RouteMetrics *metrics);
     void finish(const std::shared_ptr<RequestContext> &ctx);
     RouteMetrics *metricsFor(const QString &api, const QString &operation);
+    RouteMetrics *metricsFor(const OperationRoute *route);
 
     std::shared_ptr<const GatewayConfig> m_config;
     GatewayRuntime &m_runtime;
     QHash<QString, RouteMetrics *> m_metrics; // "api\noperation" -> route metrics, per thread
+    QHash<const OperationRoute *, RouteMetrics *> m_routeMetrics; // the same, by route (the hot path)
 };
 
 } // namespace sluice

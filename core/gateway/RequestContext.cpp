@@ -26,8 +26,7 @@ RequestContext::RequestContext(std::shared_ptr<const GatewayConfig> config, Gate
     , m_exchange(std::move(exchange))
 {
     m_timer.start();
-    m_timestamp = QDateTime::currentDateTimeUtc();
-    m_requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_timestampMs = QDateTime::currentMSecsSinceEpoch();
     const HttpRequest &request = m_exchange->request();
     method = request.method;
     requestHeaders = request.headers;
@@ -36,6 +35,13 @@ RequestContext::RequestContext(std::shared_ptr<const GatewayConfig> config, Gate
 }
 
 RequestContext::~RequestContext() = default;
+
+QString RequestContext::requestId() const
+{
+    if (m_requestId.isEmpty())
+        m_requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return m_requestId;
+}
 
 QList<std::pair<QString, QString>> RequestContext::queryParameters() const
 {

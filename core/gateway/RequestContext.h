@@ -87,9 +87,10 @@ public:
     QString cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
 
     qint64 elapsedMs() const { return m_timer.elapsed(); }
-    QDateTime timestamp() const { return m_timestamp; }
+    QDateTime timestamp() const { return QDateTime::fromMSecsSinceEpoch(m_timestampMs, Qt::UTC); }
     qint64 elapsedNs() const { return m_timer.nsecsElapsed(); }
-    QString requestId() const { return m_requestId; }
+    // Made on first use: most requests never need one.
+    QString requestId() const;
 
     // ---- failure
     // Records the error and the default response for it; returns StepResult::Fail.
@@ -120,8 +121,8 @@ private:
     GatewayRuntime *m_runtime = nullptr;
     HttpExchangePtr m_exchange;
     QElapsedTimer m_timer;
-    QDateTime m_timestamp;
-    QString m_requestId;
+    qint64 m_timestampMs = 0;
+    mutable QString m_requestId;
     PolicySection m_section = PolicySection::Inbound;
 
     QByteArray m_rawQuery;

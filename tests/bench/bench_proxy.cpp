@@ -297,7 +297,9 @@ int run(const Options &options)
                                          {QStringLiteral("--workspace"), workspaceDir, QStringLiteral("--listen"),
                                           QStringLiteral("127.0.0.1:%1").arg(gatewayPort), QStringLiteral("--admin"),
                                           QStringLiteral("127.0.0.1:%1").arg(adminPort), QStringLiteral("--threads"),
-                                          threads},
+                                          threads,
+                                          // nginx runs with access_log off: no per-request log line here either.
+                                          QStringLiteral("--log-level"), QStringLiteral("warn")},
                                          gatewayPort, options, logDir);
         }
     }
