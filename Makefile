@@ -38,13 +38,13 @@ test-asan: deps
 fuzz-smoke: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz --target fuzzers -j $(JOBS)
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir build-fuzz -L fuzz --output-on-failure
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir build-fuzz -L fuzz -j 2 --output-on-failure
 
 # make fuzz FUZZ_TIME=3600: every fuzz target for as long as asked.
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz --target fuzzers -j $(JOBS)
-	@FUZZ_SECONDS=$(FUZZ_TIME) ctest --test-dir build-fuzz -L fuzz --output-on-failure
+	@FUZZ_SECONDS=$(FUZZ_TIME) ctest --test-dir build-fuzz -L fuzz -j 2 --output-on-failure
 
 run: build
 	@sh packaging/run-sample.sh $(BUILD_DIR)/bin
