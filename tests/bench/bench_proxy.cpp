@@ -62,9 +62,13 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
                                          QStringLiteral("32"));
     const QCommandLineOption wrkThreads(QStringLiteral("wrk-threads"), tr("wrk threads."), QStringLiteral("n"),
                                         QStringLiteral("1"));
+    // Both proxies at their defaults: one worker per core (sluice-gateway's
+    // --threads default, nginx's worker_processes auto). --threads 1 compares
+    // one core each.
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     tr("Threads of the origin and the gateway, nginx worker processes."),
-                                     QStringLiteral("n"), QStringLiteral("1"));
+                                     tr("Threads of the origin and the gateway, nginx worker processes "
+                                        "(default: one per core)."),
+                                     QStringLiteral("n"), QString::number(QThread::idealThreadCount()));
     const QCommandLineOption binDir(QStringLiteral("bin-dir"),
                                     tr("Folder of sluice-gateway and sluice-test-origin (default: this program's)."),
                                     QStringLiteral("dir"));
