@@ -1,15 +1,23 @@
 #include "Bind.h"
-#include "JsonNode.h"
+#include "JsonTokenObject.h"
 
 namespace sluice {
 
 using namespace bind;
+using dotnet::JsonFormatting;
+using dotnet::JsonToken;
+using dotnet::JTokenType;
 
 namespace {
 
-JsonNode *node(const Value &self)
+JsonToken &node(const Value &self)
 {
-    return static_cast<JsonNode *>(self.object());
+    return *static_cast<JsonTokenObject *>(self.object())->token();
+}
+
+JsonToken::Ptr nodePtr(const Value &self)
+{
+    return static_cast<JsonTokenObject *>(self.object())->token();
 }
 
 [[noreturn]] void jsonReaderError(const QString &message)
@@ -17,44 +25,67 @@ JsonNode *node(const Value &self)
     Frame::fail(QStringLiteral("JsonReaderException"), message);
 }
 
-JsonNode::Ptr toNode(Frame &f, const Value &v)
+void check(const std::optional<dotnet::DotNetError> &error)
 {
-    Value j = rt::jsonFromValue(f, v);
-    return std::static_pointer_cast<JsonNode>(j.asObject());
+    if (error)
+        Frame::fail(error->type, error->message);
 }
 
-Value tokenValue(const JsonNode::Ptr &n)
+QString typeName(const JsonToken &t)
 {
-    return n ? Value::fromObject(n) : Value();
+    return dotnet::jTokenTypeName(t.type());
+}
+
+JsonFormatting formattingOf(const Value &v)
+{
+    return v.toLong() == 1 ? JsonFormatting::Indented : JsonFormatting::None;
+}
+
+JsonToken::Ptr toNode(Frame &f, const Value &v)
+{
+    return JsonTokenObject::tokenOf(rt::jsonFromValue(f, v));
+}
+
+Value tokenValue(const JsonToken::Ptr &n)
+{
+    return JsonTokenObject::wrap(n);
+}
+
+Value tokenList(const TypeInfo *type, const QList<JsonToken::Ptr> &tokens)
+{
+    std::vector<Value> items;
+    items.reserve(size_t(tokens.size()));
+    for (const auto &c : tokens)
+        items.push_back(tokenValue(c));
+    return Value::fromObject(std::make_shared<ArrayObject>(type, std::move(items)));
 }
 
 // token[key] with Newtonsoft's dynamic semantics
 Value index(const Value &self, const Value &key)
 {
-    JsonNode *n = node(self);
+    const JsonToken &n = node(self);
     if (key.isString()) {
-        if (n->kind == JsonNode::Kind::Object)
-            return tokenValue(n->get(key.asString()));
+        if (n.isObject())
+            return tokenValue(n.value(key.asString()));
         Frame::fail(QStringLiteral("InvalidOperationException"),
                     QCoreApplication::translate("Expression", "Cannot access child value on %1.").arg(
-                        n->kind == JsonNode::Kind::Array ? QStringLiteral("Newtonsoft.Json.Linq.JArray")
-                                                         : QStringLiteral("Newtonsoft.Json.Linq.JValue")));
+                        n.isArray() ? QStringLiteral("Newtonsoft.Json.Linq.JArray")
+                                    : QStringLiteral("Newtonsoft.Json.Linq.JValue")));
     }
-    if (n->kind == JsonNode::Kind::Array) {
+    if (n.isArray()) {
         const qint64 i = key.toLong();
-        if (i < 0 || quint64(i) >= n->children.size())
+        if (i < 0 || i >= qint64(n.count()))
             Frame::argumentOutOfRange(QStringLiteral("index"));
-        return tokenValue(n->children[size_t(i)]);
+        return tokenValue(n.children().at(qsizetype(i)));
     }
     Frame::fail(QStringLiteral("ArgumentException"),
                 QCoreApplication::translate("Expression", "Accessed %1 values with invalid key value: %2.")
-                    .arg(n->kind == JsonNode::Kind::Object ? QStringLiteral("JObject") : QStringLiteral("JValue"),
-                         key.toString()));
+                    .arg(n.isObject() ? QStringLiteral("JObject") : QStringLiteral("JValue"), key.toString()));
 }
 
-JsonNode::Ptr selectToken(JsonNode::Ptr root, const QString &path)
+JsonToken::Ptr selectToken(JsonToken::Ptr root, const QString &path)
 {
-    JsonNode::Ptr cur = root;
+    JsonToken::Ptr cur = std::move(root);
     int i = 0;
     const int n = int(path.size());
     if (path.startsWith(QLatin1Char('$')))
@@ -72,13 +103,11 @@ JsonNode::Ptr selectToken(JsonNode::Ptr root, const QString &path)
             QString inner = path.mid(i + 1, close - i - 1).trimmed();
             i = close + 1;
             if (inner.startsWith(QLatin1Char('\'')) || inner.startsWith(QLatin1Char('"'))) {
-                cur = cur->kind == JsonNode::Kind::Object ? cur->get(inner.mid(1, inner.size() - 2)) : nullptr;
+                cur = cur->isObject() ? cur->value(inner.mid(1, inner.size() - 2)) : nullptr;
             } else {
                 bool ok = false;
                 const int idx = inner.toInt(&ok);
-                cur = ok && cur->kind == JsonNode::Kind::Array && idx >= 0 && size_t(idx) < cur->children.size()
-                    ? cur->children[size_t(idx)]
-                    : nullptr;
+                cur = ok && cur->isArray() && idx >= 0 && idx < cur->count() ? cur->children().at(idx) : nullptr;
             }
             continue;
         }
@@ -86,7 +115,7 @@ JsonNode::Ptr selectToken(JsonNode::Ptr root, const QString &path)
         while (end < n && path.at(end) != QLatin1Char('.') && path.at(end) != QLatin1Char('['))
             ++end;
         const QString name = path.mid(i, end - i);
-        cur = cur->kind == JsonNode::Kind::Object ? cur->get(name) : nullptr;
+        cur = cur->isObject() ? cur->value(name) : nullptr;
         i = end;
     }
     return cur;
@@ -96,110 +125,97 @@ JsonNode::Ptr selectToken(JsonNode::Ptr root, const QString &path)
 
 Value rt::jsonMember(const Value &token, const QString &name)
 {
-    auto *n = dynamic_cast<JsonNode *>(token.object());
-    if (!n || n->kind != JsonNode::Kind::Object)
+    const JsonToken::Ptr n = JsonTokenObject::tokenOf(token);
+    if (!n || !n->isObject())
         return {};
-    return tokenValue(n->get(name));
+    return tokenValue(n->value(name));
 }
 
 Value rt::jsonParse(const QString &text, const TypeInfo *expected)
 {
-    QString error;
-    JsonNode::Ptr n = JsonNode::parse(text, &error);
-    if (!n)
-        jsonReaderError(error);
+    auto parsed = JsonToken::parse(text);
+    if (!parsed)
+        jsonReaderError(parsed.error().message);
+    const JsonToken::Ptr n = parsed.value();
     TypeRegistry &r = types();
-    if (expected == r.jobject && n->kind != JsonNode::Kind::Object)
+    if (expected == r.jobject && !n->isObject())
         jsonReaderError(QCoreApplication::translate("Expression", "Error reading JObject from JsonReader. Current "
                                                                   "JsonReader item is not an object: %1.")
-                            .arg(n->typeName()));
-    if (expected == r.jarray && n->kind != JsonNode::Kind::Array)
+                            .arg(typeName(*n)));
+    if (expected == r.jarray && !n->isArray())
         jsonReaderError(QCoreApplication::translate("Expression", "Error reading JArray from JsonReader. Current "
                                                                   "JsonReader item is not an array: %1.")
-                            .arg(n->typeName()));
-    return Value::fromObject(n);
+                            .arg(typeName(*n)));
+    return tokenValue(n);
 }
 
 Value rt::jsonFromValue(Frame &f, const Value &v)
 {
     switch (v.kind()) {
-    case Value::Kind::Null: return Value::fromObject(JsonNode::make(JsonNode::Kind::Null));
-    case Value::Kind::Bool: {
-        auto n = JsonNode::make(JsonNode::Kind::Boolean);
-        n->boolean = v.asBool();
-        return Value::fromObject(n);
-    }
+    case Value::Kind::Null: return tokenValue(JsonToken::createNull());
+    case Value::Kind::Bool: return tokenValue(JsonToken::createBool(v.asBool()));
     case Value::Kind::Int:
-    case Value::Kind::Long: {
-        auto n = JsonNode::make(JsonNode::Kind::Integer);
-        n->integer = v.toLong();
-        return Value::fromObject(n);
-    }
-    case Value::Kind::Double: {
-        auto n = JsonNode::make(JsonNode::Kind::Float);
-        n->number = v.asDouble();
-        return Value::fromObject(n);
-    }
+    case Value::Kind::Long: return tokenValue(JsonToken::createInteger(v.toLong()));
+    case Value::Kind::Double: return tokenValue(JsonToken::createFloat(v.asDouble()));
     case Value::Kind::Object: {
         ExprObject *o = v.object();
-        if (dynamic_cast<JsonNode *>(o))
+        if (dynamic_cast<JsonTokenObject *>(o))
             return v;
         if (auto *kv = dynamic_cast<KeyValuePairObject *>(o))
-            return Value::fromObject(JsonNode::property(kv->key.toString(), toNode(f, kv->value)));
+            return tokenValue(JsonToken::createProperty(kv->key.toString(), toNode(f, kv->value)));
         if (auto *d = dynamic_cast<DictionaryObject *>(o)) {
-            auto obj = JsonNode::make(JsonNode::Kind::Object);
+            auto obj = JsonToken::createObject();
             for (const auto &e : d->entries)
-                obj->set(e.first.toString(), toNode(f, e.second));
-            return Value::fromObject(obj);
+                check(obj->set(e.first.toString(), toNode(f, e.second)));
+            return tokenValue(obj);
         }
         if (dynamic_cast<ArrayObject *>(o)) {
-            auto arr = JsonNode::make(JsonNode::Kind::Array);
+            auto arr = JsonToken::createArray();
             for (const Value &item : elements(f, v))
-                arr->append(toNode(f, item));
-            return Value::fromObject(arr);
+                check(arr->add(toNode(f, item)));
+            return tokenValue(arr);
         }
-        const QString typeName = o->exprType() ? o->exprType()->name : QString();
-        if (typeName == QLatin1String("DateTime") || typeName == QLatin1String("DateTimeOffset"))
-            return Value::fromObject(JsonNode::string(o->formatted(QStringLiteral("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"))));
-        return Value::fromObject(JsonNode::string(o->toString()));
+        const QString name = o->exprType() ? o->exprType()->name : QString();
+        if (name == QLatin1String("DateTime") || name == QLatin1String("DateTimeOffset"))
+            return tokenValue(JsonToken::createString(o->formatted(QStringLiteral("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"))));
+        return tokenValue(JsonToken::createString(o->toString()));
     }
-    default: return Value::fromObject(JsonNode::string(v.toString()));
+    default: return tokenValue(JsonToken::createString(v.toString()));
     }
 }
 
+namespace {
+
+// Anonymous objects hold plain values: converted without a frame.
+JsonToken::Ptr plainToNode(const Value &v)
+{
+    if (auto t = JsonTokenObject::tokenOf(v))
+        return t;
+    if (v.isNull())
+        return JsonToken::createNull();
+    if (v.kind() == Value::Kind::Bool)
+        return JsonToken::createBool(v.asBool());
+    if (v.kind() == Value::Kind::Int || v.kind() == Value::Kind::Long)
+        return JsonToken::createInteger(v.toLong());
+    if (v.kind() == Value::Kind::Double)
+        return JsonToken::createFloat(v.asDouble());
+    if (auto *arr = dynamic_cast<ArrayObject *>(v.object())) {
+        auto out = JsonToken::createArray();
+        for (const Value &item : arr->items)
+            check(out->add(plainToNode(item)));
+        return out;
+    }
+    return JsonToken::createString(v.toString());
+}
+
+} // namespace
+
 Value rt::makeJsonObject(const std::vector<QString> &names, const std::vector<Value> &values)
 {
-    auto obj = JsonNode::make(JsonNode::Kind::Object);
-    // values are converted without a frame: anonymous objects hold plain values
-    for (size_t i = 0; i < names.size() && i < values.size(); ++i) {
-        const Value &v = values[i];
-        JsonNode::Ptr child;
-        if (dynamic_cast<JsonNode *>(v.object()))
-            child = std::static_pointer_cast<JsonNode>(v.asObject());
-        else if (v.isNull())
-            child = JsonNode::make(JsonNode::Kind::Null);
-        else if (v.kind() == Value::Kind::Bool) {
-            child = JsonNode::make(JsonNode::Kind::Boolean);
-            child->boolean = v.asBool();
-        } else if (v.kind() == Value::Kind::Int || v.kind() == Value::Kind::Long) {
-            child = JsonNode::make(JsonNode::Kind::Integer);
-            child->integer = v.toLong();
-        } else if (v.kind() == Value::Kind::Double) {
-            child = JsonNode::make(JsonNode::Kind::Float);
-            child->number = v.asDouble();
-        } else if (auto *arr = dynamic_cast<ArrayObject *>(v.object())) {
-            child = JsonNode::make(JsonNode::Kind::Array);
-            for (const Value &item : arr->items) {
-                Value wrapped = makeJsonObject({QStringLiteral("x")}, {item});
-                auto w = std::static_pointer_cast<JsonNode>(wrapped.asObject());
-                child->append(w->get(QStringLiteral("x")));
-            }
-        } else {
-            child = JsonNode::string(v.toString());
-        }
-        obj->set(names[i], child);
-    }
-    return Value::fromObject(obj);
+    auto obj = JsonToken::createObject();
+    for (size_t i = 0; i < names.size() && i < values.size(); ++i)
+        check(obj->set(names[i], plainToNode(values[i])));
+    return tokenValue(obj);
 }
 
 Value rt::jsonToPrimitive(Frame &f, const Value &token, const TypeInfo *target)
@@ -211,30 +227,28 @@ Value rt::jsonToPrimitive(Frame &f, const Value &token, const TypeInfo *target)
                         QCoreApplication::translate("Expression", "Value cannot be null."));
         return {};
     }
-    JsonNode *n = node(token);
-    if (n->isContainer())
+    const JsonToken &n = node(token);
+    if (n.isContainer())
         Frame::fail(QStringLiteral("ArgumentException"),
-                    QCoreApplication::translate("Expression", "Can not convert %1 to %2.").arg(n->typeName(), target->name));
-    if (n->kind == JsonNode::Kind::Null) {
+                    QCoreApplication::translate("Expression", "Can not convert %1 to %2.").arg(typeName(n), target->name));
+    if (n.isNullValue()) {
         if (target->isValueType)
             Frame::fail(QStringLiteral("ArgumentException"),
                         QCoreApplication::translate("Expression", "Can not convert Null to %1.").arg(target->name));
         return {};
     }
+    const JTokenType kind = n.type();
     switch (target->kind) {
-    case TypeKind::String:
-        if (n->kind == JsonNode::Kind::Boolean)
-            return Value::fromString(n->boolean ? QStringLiteral("True") : QStringLiteral("False"));
-        return Value::fromString(n->toString());
+    case TypeKind::String: return Value::fromString(n.toString());
     case TypeKind::Bool:
-        if (n->kind == JsonNode::Kind::Boolean)
-            return Value::fromBool(n->boolean);
-        if (n->kind == JsonNode::Kind::Integer)
-            return Value::fromBool(n->integer != 0);
-        if (n->kind == JsonNode::Kind::String) {
-            if (n->text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+        if (kind == JTokenType::Boolean)
+            return Value::fromBool(n.boolValue());
+        if (kind == JTokenType::Integer)
+            return Value::fromBool(n.integerValue() != 0);
+        if (kind == JTokenType::String) {
+            if (n.stringValue().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
                 return Value::fromBool(true);
-            if (n->text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            if (n.stringValue().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
                 return Value::fromBool(false);
         }
         Frame::format();
@@ -244,15 +258,15 @@ Value rt::jsonToPrimitive(Frame &f, const Value &token, const TypeInfo *target)
     case TypeKind::Byte:
     case TypeKind::Char: {
         Value v;
-        if (n->kind == JsonNode::Kind::Integer)
-            v = Value::fromLong(n->integer);
-        else if (n->kind == JsonNode::Kind::Float)
-            v = Value::fromDouble(n->number);
-        else if (n->kind == JsonNode::Kind::Boolean)
-            v = Value::fromInt(n->boolean ? 1 : 0);
+        if (kind == JTokenType::Integer)
+            v = Value::fromLong(n.integerValue());
+        else if (kind == JTokenType::Float)
+            v = Value::fromDouble(n.floatValue());
+        else if (kind == JTokenType::Boolean)
+            v = Value::fromInt(n.boolValue() ? 1 : 0);
         else {
             bool ok = false;
-            const double d = n->text.trimmed().toDouble(&ok);
+            const double d = n.toString().trimmed().toDouble(&ok);
             if (!ok)
                 Frame::format();
             v = target->kind == TypeKind::Double ? Value::fromDouble(d) : Value::fromLong(qint64(d));
@@ -266,7 +280,7 @@ Value rt::jsonToPrimitive(Frame &f, const Value &token, const TypeInfo *target)
     if (target->kind == TypeKind::Object)
         return token;
     Frame::fail(QStringLiteral("InvalidCastException"),
-                QCoreApplication::translate("Expression", "Can not convert %1 to %2.").arg(n->typeName(), target->name));
+                QCoreApplication::translate("Expression", "Can not convert %1 to %2.").arg(typeName(n), target->name));
 }
 
 void bindJsonTypes(TypeRegistry &r)
@@ -307,18 +321,15 @@ void bindJsonTypes(TypeRegistry &r)
     // JToken
     indexer(token, {p(obj, "key")}, token, SLUICE_FN { return index(self, a[0]); });
     Member &setT = indexer(token, {p(obj, "key"), p(token, "value")}, token, SLUICE_FN {
-        JsonNode *n = node(self);
-        JsonNode::Ptr v = toNode(f, a[1]);
-        if (n->kind == JsonNode::Kind::Object && a[0].isString()) {
-            n->set(a[0].asString(), v);
-        } else if (n->kind == JsonNode::Kind::Array && a[0].isNumeric()) {
+        JsonToken &n = node(self);
+        JsonToken::Ptr v = toNode(f, a[1]);
+        if (n.isObject() && a[0].isString()) {
+            check(n.set(a[0].asString(), v));
+        } else if (n.isArray() && a[0].isNumeric()) {
             const qint64 i = a[0].toLong();
-            if (i < 0 || quint64(i) >= n->children.size())
+            if (i < 0 || i >= qint64(n.count()))
                 Frame::argumentOutOfRange(QStringLiteral("index"));
-            if (v->parent)
-                v = v->clone();
-            v->parent = n;
-            n->children[size_t(i)] = v;
+            check(n.set(qsizetype(i), v));
         } else {
             Frame::fail(QStringLiteral("ArgumentException"),
                         QCoreApplication::translate("Expression", "Set JToken values with invalid key value: %1.")
@@ -343,62 +354,29 @@ void bindJsonTypes(TypeRegistry &r)
     });
     to.genericArity = 1;
     method(token, "ToString", {}, str, SLUICE_FN { return Value::fromString(self.toString()); });
-    method(token, "ToString", {p(formatting, "formatting")}, str, SLUICE_FN {
-        JsonNode *n = node(self);
-        return Value::fromString(n->serialize(a[0].toLong() == 1));
-    });
-    prop(token, "Type", tokenType, SLUICE_FN {
-        static const int map[] = {1, 2, 4, 8, 6, 7, 9, 10};
-        return Value::fromInt(map[int(node(self)->kind)]);
-    });
-    prop(token, "HasValues", boolT, SLUICE_FN {
-        JsonNode *n = node(self);
-        return Value::fromBool(n->isContainer() && !n->children.empty());
-    });
+    method(token, "ToString", {p(formatting, "formatting")}, str,
+           SLUICE_FN { return Value::fromString(node(self).toString(formattingOf(a[0]))); });
+    prop(token, "Type", tokenType, SLUICE_FN { return Value::fromInt(int(node(self).type())); });
+    prop(token, "HasValues", boolT, SLUICE_FN { return Value::fromBool(node(self).hasValues()); });
     prop(token, "Parent", container, SLUICE_FN {
-        JsonNode *p = node(self)->parent;
-        return p ? Value::fromObject(ExprObjectPtr(self.asObject(), p)) : Value();
+        JsonToken *parent = node(self).parent();
+        return parent ? tokenValue(parent->shared_from_this()) : Value();
     });
-    prop(token, "Path", str, SLUICE_FN {
-        QStringList parts;
-        for (JsonNode *n = node(self); n && n->parent; n = n->parent) {
-            if (n->kind == JsonNode::Kind::Property)
-                parts.prepend(n->text);
-            else if (n->parent->kind == JsonNode::Kind::Array) {
-                for (size_t i = 0; i < n->parent->children.size(); ++i)
-                    if (n->parent->children[i].get() == n)
-                        parts.prepend(QStringLiteral("[%1]").arg(i));
-            }
-        }
-        return Value::fromString(parts.join(QLatin1Char('.')).replace(QStringLiteral(".["), QStringLiteral("[")));
-    });
+    prop(token, "Path", str, SLUICE_FN { return Value::fromString(node(self).path()); });
     method(token, "Children", {}, r.enumerableOf(token), SLUICE_FN {
-        std::vector<Value> items;
-        for (const auto &c : node(self)->children)
-            items.push_back(Value::fromObject(c));
-        return Value::fromObject(std::make_shared<ArrayObject>(site.resultType, std::move(items)));
+        return tokenList(site.resultType, node(self).children());
     });
     method(token, "SelectToken", {p(str, "path")}, token, SLUICE_FN {
-        return tokenValue(selectToken(std::static_pointer_cast<JsonNode>(self.asObject()), rt::str(a[0], "path")));
+        return tokenValue(selectToken(nodePtr(self), rt::str(a[0], "path")));
     });
-    method(token, "DeepClone", {}, token, SLUICE_FN { return Value::fromObject(node(self)->clone()); });
+    method(token, "DeepClone", {}, token, SLUICE_FN { return tokenValue(node(self).deepClone()); });
     method(token, "Remove", {}, r.voidType, SLUICE_FN {
-        JsonNode *n = node(self);
-        JsonNode *p = n->parent;
-        if (!p)
-            Frame::fail(QStringLiteral("InvalidOperationException"),
-                        QCoreApplication::translate("Expression", "The parent is missing."));
-        if (p->kind == JsonNode::Kind::Property && p->parent) {
-            n = p;
-            p = p->parent;
-        }
-        for (auto it = p->children.begin(); it != p->children.end(); ++it) {
-            if (it->get() == n) {
-                n->parent = nullptr;
-                p->children.erase(it);
-                break;
-            }
-        }
+        JsonToken &n = node(self);
+        JsonToken *parent = n.parent();
+        if (parent && parent->isProperty() && parent->parent())
+            check(parent->removeFromParent());
+        else
+            check(n.removeFromParent());
         return {};
     });
     smethod(token, "Parse", {p(str, "json")}, token, SLUICE_FN { return rt::jsonParse(rt::str(a[0], "json"), nullptr); });
@@ -406,154 +384,140 @@ void bindJsonTypes(TypeRegistry &r)
     smethod(token, "DeepEquals", {p(token, "t1"), p(token, "t2")}, boolT, SLUICE_FN {
         if (a[0].isNull() || a[1].isNull())
             return Value::fromBool(a[0].isNull() && a[1].isNull());
-        return Value::fromBool(node(a[0])->serialize(false) == node(a[1])->serialize(false));
+        return Value::fromBool(node(a[0]).deepEquals(node(a[1])));
     });
 
     // JObject
-    ctor(jobject, {}, SLUICE_FN { return Value::fromObject(JsonNode::make(JsonNode::Kind::Object)); });
+    ctor(jobject, {}, SLUICE_FN { return tokenValue(JsonToken::createObject()); });
     ctor(jobject, {params(obj, "content")}, SLUICE_FN {
-        auto o = JsonNode::make(JsonNode::Kind::Object);
+        auto o = JsonToken::createObject();
         for (const Value &item : rt::elements(f, a[0])) {
             auto n = toNode(f, item);
-            if (n->kind == JsonNode::Kind::Object) {
-                for (const auto &c : n->children)
-                    o->append(c);
-            } else if (n->kind == JsonNode::Kind::Property) {
-                o->set(n->text, n->children.empty() ? JsonNode::make(JsonNode::Kind::Null) : n->children[0]);
+            if (n->isObject()) {
+                const auto properties = n->children();
+                for (const auto &c : properties)
+                    check(o->set(c->name(), c->propertyValue()));
+            } else if (n->isProperty()) {
+                check(o->set(n->name(), n->propertyValue()));
             } else {
                 Frame::fail(QStringLiteral("ArgumentException"),
                             QCoreApplication::translate("Expression", "Can not add %1 to Newtonsoft.Json.Linq.JObject.")
                                 .arg(QStringLiteral("Newtonsoft.Json.Linq.JValue")));
             }
         }
-        return Value::fromObject(o);
+        return tokenValue(o);
     });
     smethod(jobject, "Parse", {p(str, "json")}, jobject,
             SLUICE_FN { return rt::jsonParse(rt::str(a[0], "json"), rt::types().jobject); });
     smethod(jobject, "FromObject", {p(obj, "o")}, jobject, SLUICE_FN {
         Value v = rt::jsonFromValue(f, a[0]);
-        if (node(v)->kind != JsonNode::Kind::Object)
+        if (!node(v).isObject())
             Frame::fail(QStringLiteral("ArgumentException"),
                         QCoreApplication::translate("Expression", "Object serialized to %1. JObject instance expected.")
-                            .arg(node(v)->typeName()));
+                            .arg(typeName(node(v))));
         return v;
     });
     method(jobject, "Properties", {}, r.enumerableOf(jproperty), SLUICE_FN {
-        std::vector<Value> items;
-        for (const auto &c : node(self)->children)
-            items.push_back(Value::fromObject(c));
-        return Value::fromObject(std::make_shared<ArrayObject>(site.resultType, std::move(items)));
+        return tokenList(site.resultType, node(self).properties());
     });
-    method(jobject, "Property", {p(str, "name")}, jproperty, SLUICE_FN {
-        for (const auto &c : node(self)->children) {
-            if (c->text == rt::strOrEmpty(a[0]))
-                return Value::fromObject(c);
-        }
-        return {};
-    });
+    method(jobject, "Property", {p(str, "name")}, jproperty,
+           SLUICE_FN { return tokenValue(node(self).property(rt::strOrEmpty(a[0]))); });
     method(jobject, "ContainsKey", {p(str, "propertyName")}, boolT,
-           SLUICE_FN { return Value::fromBool(node(self)->findProperty(rt::strOrEmpty(a[0])) != nullptr); });
+           SLUICE_FN { return Value::fromBool(node(self).containsKey(rt::strOrEmpty(a[0]))); });
     method(jobject, "TryGetValue", {p(str, "propertyName"), out(token, "value")}, boolT, SLUICE_FN {
-        a[1] = tokenValue(node(self)->get(rt::strOrEmpty(a[0])));
+        a[1] = tokenValue(node(self).value(rt::strOrEmpty(a[0])));
         return Value::fromBool(!a[1].isNull());
     });
     method(jobject, "GetValue", {p(str, "propertyName")}, token,
-           SLUICE_FN { return tokenValue(node(self)->get(rt::strOrEmpty(a[0]))); });
+           SLUICE_FN { return tokenValue(node(self).value(rt::strOrEmpty(a[0]))); });
     method(jobject, "GetValue", {p(str, "propertyName"), p(r.find(S("StringComparison")), "comparison")}, token, SLUICE_FN {
-        for (const auto &c : node(self)->children) {
-            if (c->text.compare(rt::strOrEmpty(a[0]), a[1].toLong() == 5 ? Qt::CaseInsensitive : Qt::CaseSensitive) == 0)
-                return tokenValue(c->children.empty() ? nullptr : c->children[0]);
+        const Qt::CaseSensitivity cs = a[1].toLong() == 5 ? Qt::CaseInsensitive : Qt::CaseSensitive;
+        const auto properties = node(self).properties();
+        for (const auto &c : properties) {
+            if (c->name().compare(rt::strOrEmpty(a[0]), cs) == 0)
+                return tokenValue(c->propertyValue());
         }
         return {};
     });
     method(jobject, "Add", {p(str, "propertyName"), p(token, "value")}, r.voidType, SLUICE_FN {
-        JsonNode *n = node(self);
-        if (n->findProperty(rt::str(a[0], "propertyName")))
+        JsonToken &n = node(self);
+        if (n.containsKey(rt::str(a[0], "propertyName")))
             Frame::fail(QStringLiteral("ArgumentException"),
                         QCoreApplication::translate("Expression", "Can not add property %1 to Newtonsoft.Json.Linq.JObject. "
                                                                   "Property with the same name already exists on object.")
                             .arg(a[0].asString()));
-        n->set(a[0].asString(), toNode(f, a[1]));
+        check(n.set(a[0].asString(), toNode(f, a[1])));
         return {};
     });
     method(jobject, "Add", {p(obj, "content")}, r.voidType, SLUICE_FN {
         auto n = toNode(f, a[0]);
-        if (n->kind != JsonNode::Kind::Property)
+        if (!n->isProperty())
             Frame::fail(QStringLiteral("ArgumentException"),
                         QCoreApplication::translate("Expression", "Can not add %1 to Newtonsoft.Json.Linq.JObject.")
-                            .arg(n->typeName()));
-        node(self)->set(n->text, n->children.empty() ? JsonNode::make(JsonNode::Kind::Null) : n->children[0]);
+                            .arg(typeName(*n)));
+        check(node(self).set(n->name(), n->propertyValue()));
         return {};
     });
-    method(jobject, "Remove", {p(str, "propertyName")}, boolT, SLUICE_FN {
-        JsonNode *n = node(self);
-        for (auto it = n->children.begin(); it != n->children.end(); ++it) {
-            if ((*it)->text == rt::strOrEmpty(a[0])) {
-                (*it)->parent = nullptr;
-                n->children.erase(it);
-                return Value::fromBool(true);
-            }
-        }
-        return Value::fromBool(false);
-    });
-    prop(jobject, "Count", intT, SLUICE_FN { return Value::fromInt(int(node(self)->children.size())); });
-    indexer(jobject, {p(str, "propertyName")}, token, SLUICE_FN { return tokenValue(node(self)->get(rt::str(a[0], "propertyName"))); });
+    method(jobject, "Remove", {p(str, "propertyName")}, boolT,
+           SLUICE_FN { return Value::fromBool(node(self).remove(rt::strOrEmpty(a[0]))); });
+    prop(jobject, "Count", intT, SLUICE_FN { return Value::fromInt(int(node(self).count())); });
+    indexer(jobject, {p(str, "propertyName")}, token,
+            SLUICE_FN { return tokenValue(node(self).value(rt::str(a[0], "propertyName"))); });
     Member &setO = indexer(jobject, {p(str, "propertyName"), p(token, "value")}, token, SLUICE_FN {
-        node(self)->set(rt::str(a[0], "propertyName"), toNode(f, a[1]));
+        check(node(self).set(rt::str(a[0], "propertyName"), toNode(f, a[1])));
         return a[1];
     });
     setO.name = S("this[]=");
 
     // JArray
-    ctor(jarray, {}, SLUICE_FN { return Value::fromObject(JsonNode::make(JsonNode::Kind::Array)); });
+    ctor(jarray, {}, SLUICE_FN { return tokenValue(JsonToken::createArray()); });
     ctor(jarray, {params(obj, "content")}, SLUICE_FN {
-        auto arr = JsonNode::make(JsonNode::Kind::Array);
+        auto arr = JsonToken::createArray();
         const std::vector<Value> items = rt::elements(f, a[0]);
         if (items.size() == 1 && dynamic_cast<ArrayObject *>(items[0].object())) {
             for (const Value &item : rt::elements(f, items[0]))
-                arr->append(toNode(f, item));
+                check(arr->add(toNode(f, item)));
         } else {
             for (const Value &item : items)
-                arr->append(toNode(f, item));
+                check(arr->add(toNode(f, item)));
         }
-        return Value::fromObject(arr);
+        return tokenValue(arr);
     });
     smethod(jarray, "Parse", {p(str, "json")}, jarray,
             SLUICE_FN { return rt::jsonParse(rt::str(a[0], "json"), rt::types().jarray); });
     smethod(jarray, "FromObject", {p(obj, "o")}, jarray, SLUICE_FN { return rt::castTo(f, rt::jsonFromValue(f, a[0]), rt::types().jarray); });
     method(jarray, "Add", {p(obj, "item")}, r.voidType, SLUICE_FN {
-        node(self)->append(toNode(f, a[0]));
+        check(node(self).add(toNode(f, a[0])));
         return {};
     });
     method(jarray, "RemoveAt", {p(intT, "index")}, r.voidType, SLUICE_FN {
-        JsonNode *n = node(self);
-        if (a[0].toLong() < 0 || quint64(a[0].toLong()) >= n->children.size())
+        JsonToken &n = node(self);
+        if (a[0].toLong() < 0 || a[0].toLong() >= qint64(n.count()))
             Frame::argumentOutOfRange(QStringLiteral("index"));
-        n->children.erase(n->children.begin() + a[0].toLong());
+        check(n.removeAt(qsizetype(a[0].toLong())));
         return {};
     });
-    prop(jarray, "Count", intT, SLUICE_FN { return Value::fromInt(int(node(self)->children.size())); });
+    prop(jarray, "Count", intT, SLUICE_FN { return Value::fromInt(int(node(self).count())); });
     indexer(jarray, {p(intT, "index")}, token, SLUICE_FN { return index(self, a[0]); });
 
     // JProperty
     ctor(jproperty, {p(str, "name"), p(obj, "content")}, SLUICE_FN {
-        return Value::fromObject(JsonNode::property(rt::str(a[0], "name"), toNode(f, a[1])));
+        return tokenValue(JsonToken::createProperty(rt::str(a[0], "name"), toNode(f, a[1])));
     });
-    prop(jproperty, "Name", str, SLUICE_FN { return Value::fromString(node(self)->text); });
-    prop(jproperty, "Value", token, SLUICE_FN {
-        JsonNode *n = node(self);
-        return n->children.empty() ? Value() : Value::fromObject(n->children[0]);
-    });
+    prop(jproperty, "Name", str, SLUICE_FN { return Value::fromString(node(self).name()); });
+    prop(jproperty, "Value", token, SLUICE_FN { return tokenValue(node(self).propertyValue()); });
 
     // JValue
     ctor(jvalue, {p(obj, "value")}, SLUICE_FN { return rt::jsonFromValue(f, a[0]); });
     prop(jvalue, "Value", obj, SLUICE_FN {
-        JsonNode *n = node(self);
-        switch (n->kind) {
-        case JsonNode::Kind::String: return Value::fromString(n->text);
-        case JsonNode::Kind::Integer: return Value::fromLong(n->integer);
-        case JsonNode::Kind::Float: return Value::fromDouble(n->number);
-        case JsonNode::Kind::Boolean: return Value::fromBool(n->boolean);
+        const JsonToken &n = node(self);
+        switch (n.type()) {
+        case JTokenType::String: return Value::fromString(n.stringValue());
+        case JTokenType::Integer: return Value::fromLong(n.integerValue());
+        case JTokenType::Float: return Value::fromDouble(n.floatValue());
+        case JTokenType::Boolean: return Value::fromBool(n.boolValue());
+        case JTokenType::Date: return makeDateTime(QDateTime::fromMSecsSinceEpoch(
+            (n.dateValue().ticks() - dotnet::DotNetDateTime::unixEpochTicks()) / 10000, Qt::UTC));
         default: return Value();
         }
     });
@@ -561,14 +525,12 @@ void bindJsonTypes(TypeRegistry &r)
     // JsonConvert
     TypeInfo *convert = r.define(S("JsonConvert"), TypeKind::Class, nullptr, S("Newtonsoft.Json"));
     smethod(convert, "SerializeObject", {p(obj, "value")}, str, SLUICE_FN {
-        if (a[0].isString()) {
-            auto s = JsonNode::string(a[0].asString());
-            return Value::fromString(s->serialize(false));
-        }
-        return Value::fromString(node(rt::jsonFromValue(f, a[0]))->serialize(false));
+        if (a[0].isString())
+            return Value::fromString(JsonToken::quote(a[0].asString()));
+        return Value::fromString(node(rt::jsonFromValue(f, a[0])).serialize(JsonFormatting::None));
     });
     smethod(convert, "SerializeObject", {p(obj, "value"), p(formatting, "formatting")}, str, SLUICE_FN {
-        return Value::fromString(node(rt::jsonFromValue(f, a[0]))->serialize(a[1].toLong() == 1));
+        return Value::fromString(node(rt::jsonFromValue(f, a[0])).serialize(formattingOf(a[1])));
     });
     smethod(convert, "DeserializeObject", {p(str, "value")}, obj,
             SLUICE_FN { return rt::jsonParse(rt::str(a[0], "value"), nullptr); });

@@ -1,6 +1,8 @@
 #include "Bind.h"
 #include "ContextObjects.h"
-#include "JsonNode.h"
+#include "Runtime.h"
+#include "runtime/DotNetTimeSpan.h"
+#include "runtime/JwtToken.h"
 
 namespace sluice {
 
@@ -8,20 +10,16 @@ using namespace bind;
 
 namespace {
 
-// APIM's Jwt: decoded without validation.
+// APIM's Jwt: decoded without validation (dotnet::JwtToken does the decoding).
 class JwtObject final : public ExprObject
 {
 public:
+    explicit JwtObject(dotnet::JwtToken token)
+        : jwt(std::move(token))
+    {}
     const TypeInfo *exprType() const override { return TypeRegistry::instance().find(QStringLiteral("Jwt")); }
-    QString toString() const override { return raw; }
-    QString raw;
-    QByteArray headerJson; // parsed on first use (Algorithm, Type)
-    JsonNode::Ptr header() const
-    {
-        auto h = JsonNode::parse(QString::fromUtf8(headerJson), nullptr);
-        return h && h->kind == JsonNode::Kind::Object ? h : JsonNode::make(JsonNode::Kind::Object);
-    }
-    JsonNode::Ptr payload;
+    QString toString() const override { return jwt.rawToken(); }
+    dotnet::JwtToken jwt;
 };
 
 class BasicObject final : public ExprObject
@@ -35,34 +33,16 @@ public:
     QString password;
 };
 
-std::optional<QByteArray> base64Url(const QString &part)
-{
-    auto r = QByteArray::fromBase64Encoding(part.toLatin1(),
-                                            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!r)
-        return std::nullopt;
-    return *r;
-}
-
 std::shared_ptr<JwtObject> parseJwt(const QString &text)
 {
+    // The whole Authorization header value is accepted too ("Bearer <token>").
     QString t = text.trimmed();
     if (t.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
         t = t.mid(7).trimmed();
-    const QStringList parts = t.split(QLatin1Char('.'));
-    if (parts.size() != 3 && parts.size() != 5)
+    auto token = dotnet::JwtToken::parse(t);
+    if (!token)
         return nullptr;
-    auto header = base64Url(parts[0]);
-    auto payload = base64Url(parts[1]);
-    if (!header || !payload)
-        return nullptr;
-    auto jwt = std::make_shared<JwtObject>();
-    jwt->raw = t;
-    jwt->headerJson = *header;
-    jwt->payload = JsonNode::parse(QString::fromUtf8(*payload), nullptr);
-    if (!jwt->payload || jwt->payload->kind != JsonNode::Kind::Object || !header->trimmed().startsWith('{'))
-        return nullptr;
-    return jwt;
+    return std::make_shared<JwtObject>(std::move(*token));
 }
 
 std::shared_ptr<BasicObject> parseBasic(const QString &text)
@@ -83,30 +63,25 @@ std::shared_ptr<BasicObject> parseBasic(const QString &text)
     return b;
 }
 
-JwtObject *J(const Value &self)
+const dotnet::JwtToken &J(const Value &self)
 {
-    return rt::self<JwtObject>(self);
+    return rt::self<JwtObject>(self)->jwt;
 }
 
-QString claim(const Value &self, const char *name)
+// A string claim or header field: null when absent or JSON null.
+Value presentString(const dotnet::JsonToken::Ptr &object, const char *name, const QString &text)
 {
-    JsonNode::Ptr v = J(self)->payload->get(QString::fromLatin1(name));
-    return v ? v->toString() : QString();
+    const dotnet::JsonToken::Ptr v = object ? object->value(QLatin1String(name)) : nullptr;
+    return v && !v->isNullValue() ? Value::fromString(text) : Value();
 }
 
-Value claimString(const Value &self, const char *name)
+Value claimTime(const std::optional<dotnet::DotNetDateTime> &time)
 {
-    JsonNode::Ptr v = J(self)->payload->get(QString::fromLatin1(name));
-    return v && v->kind != JsonNode::Kind::Null ? Value::fromString(v->toString()) : Value();
-}
-
-Value claimTime(const Value &self, const char *name)
-{
-    JsonNode::Ptr v = J(self)->payload->get(QString::fromLatin1(name));
-    if (!v || (v->kind != JsonNode::Kind::Integer && v->kind != JsonNode::Kind::Float))
+    if (!time)
         return {};
-    const qint64 seconds = v->kind == JsonNode::Kind::Integer ? v->integer : qint64(v->number);
-    return makeDateTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
+    const qint64 sinceEpoch = time->ticks() - dotnet::DotNetDateTime::unixEpochTicks();
+    const qint64 ms = sinceEpoch / dotnet::DotNetTimeSpan::TicksPerMillisecond;
+    return makeDateTime(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
 }
 
 } // namespace
@@ -131,47 +106,24 @@ void bindJwtTypes(TypeRegistry &r)
         return Value::fromBool(!a[0].isNull());
     });
 
-    prop(jwt, "Subject", str, SLUICE_FN { return claimString(self, "sub"); });
-    prop(jwt, "Issuer", str, SLUICE_FN { return claimString(self, "iss"); });
-    prop(jwt, "Id", str, SLUICE_FN { return claimString(self, "jti"); });
-    prop(jwt, "Algorithm", str, SLUICE_FN {
-        JsonNode::Ptr v = J(self)->header()->get(QStringLiteral("alg"));
-        return v ? Value::fromString(v->toString()) : Value();
-    });
-    prop(jwt, "Type", str, SLUICE_FN {
-        JsonNode::Ptr v = J(self)->header()->get(QStringLiteral("typ"));
-        return v ? Value::fromString(v->toString()) : Value();
-    });
-    prop(jwt, "Audiences", r.enumerableOf(str), SLUICE_FN {
-        JsonNode::Ptr v = J(self)->payload->get(QStringLiteral("aud"));
-        QStringList out;
-        if (v && v->kind == JsonNode::Kind::Array) {
-            for (const auto &item : v->children)
-                out << item->toString();
-        } else if (v) {
-            out << v->toString();
-        }
-        return rt::stringArray(out);
-    });
-    prop(jwt, "ExpirationTime", date, SLUICE_FN { return claimTime(self, "exp"); });
-    prop(jwt, "NotBefore", date, SLUICE_FN { return claimTime(self, "nbf"); });
-    prop(jwt, "IssuedAt", date, SLUICE_FN { return claimTime(self, "iat"); });
+    prop(jwt, "Subject", str, SLUICE_FN { return presentString(J(self).payload(), "sub", J(self).subject()); });
+    prop(jwt, "Issuer", str, SLUICE_FN { return presentString(J(self).payload(), "iss", J(self).issuer()); });
+    prop(jwt, "Id", str, SLUICE_FN { return presentString(J(self).payload(), "jti", J(self).id()); });
+    prop(jwt, "Algorithm", str, SLUICE_FN { return presentString(J(self).header(), "alg", J(self).algorithm()); });
+    prop(jwt, "Type", str, SLUICE_FN { return presentString(J(self).header(), "typ", J(self).type()); });
+    prop(jwt, "Audiences", r.enumerableOf(str), SLUICE_FN { return rt::stringArray(J(self).audiences()); });
+    prop(jwt, "ExpirationTime", date, SLUICE_FN { return claimTime(J(self).expirationTime()); });
+    prop(jwt, "NotBefore", date, SLUICE_FN { return claimTime(J(self).notBefore()); });
+    prop(jwt, "IssuedAt", date, SLUICE_FN { return claimTime(J(self).issuedAt()); });
     prop(jwt, "Claims", claims, SLUICE_FN {
         HeaderList list;
-        for (const auto &property : J(self)->payload->children) {
-            const JsonNode::Ptr v = property->children.empty() ? nullptr : property->children[0];
-            if (!v)
-                continue;
-            if (v->kind == JsonNode::Kind::Array) {
-                for (const auto &item : v->children)
-                    list.append({property->text, item->isContainer() ? item->serialize(false) : item->toString()});
-            } else {
-                list.append({property->text, v->isContainer() ? v->serialize(false) : v->toString()});
-            }
+        const auto all = J(self).claims();
+        for (const auto &claim : all) {
+            for (const QString &value : claim.second)
+                list.append({claim.first, value});
         }
         return Value::fromObject(std::make_shared<SnapshotHeaders>(list));
     });
-    Q_UNUSED(claim);
 
     prop(basic, "UserId", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->username); });
     prop(basic, "Password", str, SLUICE_FN { return Value::fromString(rt::self<BasicObject>(self)->password); });
