@@ -34,7 +34,7 @@ public:
     std::optional<DotNetDateTime> issuedAt() const { return timeClaim("iat"); }
     // Claims: name -> values (an array claim gives several; numbers and booleans as JSON text,
     // objects as compact JSON).
-    QList<QPair<QString, QStringList>> claims() const { return m_claims; }
+    QList<QPair<QString, QStringList>> claims() const { return claimList(); }
     QStringList claim(const QString &name) const; // empty when absent
     bool hasClaim(const QString &name) const;
     JsonToken::Ptr header() const { return m_header; }
@@ -52,7 +52,9 @@ private:
     QString m_raw;
     JsonToken::Ptr m_header;
     JsonToken::Ptr m_payload;
-    QList<QPair<QString, QStringList>> m_claims;
+    // Built on first use: most expressions read one field (Subject) and never the list.
+    const QList<QPair<QString, QStringList>> &claimList() const;
+    mutable std::optional<QList<QPair<QString, QStringList>>> m_claims;
 };
 
 } // namespace sluice::dotnet
