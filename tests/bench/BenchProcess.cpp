@@ -12,11 +12,77 @@
 #include <QTcpSocket>
 
 #include <csignal>
+#include <set>
+#include <vector>
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
+#include <unistd.h>
 #endif
 
 namespace sluice::bench {
+
+#ifdef Q_OS_LINUX
+namespace {
+
+// The fields of /proc/<pid>/stat that a CPU reading needs.
+struct ProcStat
+{
+    qint64 parent = 0;
+    quint64 ticks = 0; // utime + stime, in clock ticks
+};
+
+std::optional<ProcStat> readProcStat(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray line = file.readAll();
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so
+    // the fields are counted from the last ')'.
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    // After ')': [0] state, [1] ppid, ... [11] utime, [12] stime (stat fields 3, 4, 14, 15).
+    if (fields.size() < 13)
+        return std::nullopt;
+    ProcStat stat;
+    stat.parent = fields.at(1).toLongLong();
+    stat.ticks = fields.at(11).toULongLong() + fields.at(12).toULongLong();
+    return stat;
+}
+
+// The running descendants of `pid` (children, their children, ...), found by
+// the parent field of every /proc/<n>/stat.
+std::vector<qint64> descendantsOf(qint64 pid)
+{
+    std::vector<std::pair<qint64, qint64>> parentOf; // (pid, ppid)
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const qint64 candidate = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        if (const std::optional<ProcStat> stat = readProcStat(candidate))
+            parentOf.emplace_back(candidate, stat->parent);
+    }
+    std::vector<qint64> found;
+    std::set<qint64> frontier{pid};
+    while (!frontier.empty()) {
+        std::set<qint64> next;
+        for (const auto &[child, parent] : parentOf) {
+            if (frontier.count(parent) != 0) {
+                found.push_back(child);
+                next.insert(child);
+            }
+        }
+        frontier = std::move(next);
+    }
+    return found;
+}
+
+} // namespace
+#endif
 
 BenchProcess::BenchProcess(const QString &name, const QString &program, const QStringList &arguments,
                            const QString &logDir)
@@ -120,6 +186,38 @@ void BenchProcess::stop(int graceMs)
         m_process->kill();
         m_process->waitForFinished(2000);
     }
+}
+
+qint64 BenchProcess::processId() const { return isRunning() ? m_process->processId() : 0; }
+
+std::optional<double> BenchProcess::cpuSeconds(bool withDescendants) const
+{
+    const qint64 pid = processId();
+    if (pid <= 0)
+        return std::nullopt;
+    return cpuSecondsOf(pid, withDescendants);
+}
+
+std::optional<double> BenchProcess::cpuSecondsOf(qint64 pid, bool withDescendants)
+{
+#ifdef Q_OS_LINUX
+    const long ticksPerSecond = ::sysconf(_SC_CLK_TCK);
+    const std::optional<ProcStat> own = readProcStat(pid);
+    if (!own || ticksPerSecond <= 0)
+        return std::nullopt;
+    quint64 ticks = own->ticks;
+    if (withDescendants) {
+        for (const qint64 child : descendantsOf(pid)) {
+            if (const std::optional<ProcStat> stat = readProcStat(child))
+                ticks += stat->ticks;
+        }
+    }
+    return static_cast<double>(ticks) / static_cast<double>(ticksPerSecond);
+#else
+    Q_UNUSED(pid);
+    Q_UNUSED(withDescendants);
+    return std::nullopt;
+#endif
 }
 
 QString BenchProcess::log() const

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QProcess;
 
@@ -40,6 +41,15 @@ public:
     int exitCode() const;
     // Terminate, wait up to graceMs, then kill. Safe to call more than once.
     void stop(int graceMs = 3000);
+
+    // The operating system's id of the running process; 0 when it does not run.
+    qint64 processId() const;
+    // CPU time (user + system, all threads) the process has used so far, in
+    // seconds; with `withDescendants` also that of its running descendants
+    // (nginx's worker processes). std::nullopt when it cannot be read (not
+    // Linux, not running).
+    std::optional<double> cpuSeconds(bool withDescendants = true) const;
+    static std::optional<double> cpuSecondsOf(qint64 pid, bool withDescendants);
 
     // The whole log, and its last lines (for failure reports).
     QString log() const;

@@ -24,7 +24,10 @@ QByteArray NginxConfig::render(const QString &prefixDir) const
     conf += QStringLiteral("error_log %1 warn;\n").arg(path("logs/error.log"));
     conf += QStringLiteral("events { worker_connections 4096; }\n");
     conf += QStringLiteral("http {\n");
-    conf += QStringLiteral("    access_log off;\n");
+    if (accessLogPath.isEmpty())
+        conf += QStringLiteral("    access_log off;\n");
+    else
+        conf += QStringLiteral("    access_log %1;\n").arg(accessLogPath);
     conf += QStringLiteral("    client_body_temp_path %1;\n").arg(path("temp/client_body"));
     conf += QStringLiteral("    proxy_temp_path %1;\n").arg(path("temp/proxy"));
     conf += QStringLiteral("    fastcgi_temp_path %1;\n").arg(path("temp/fastcgi"));
@@ -55,9 +58,16 @@ QByteArray NginxConfig::render(const QString &prefixDir) const
     } else {
         QString body = staticBody;
         body.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
-        conf += QStringLiteral("        default_type application/json;\n"
-                               "        location / { return 200 '%1'; }\n")
-                    .arg(body);
+        conf += QStringLiteral("        default_type %1;\n").arg(staticContentType);
+        for (const QString &header : staticHeaders) {
+            const qsizetype colon = header.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                continue;
+            QString value = header.mid(colon + 1).trimmed();
+            value.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+            conf += QStringLiteral("        add_header %1 \"%2\" always;\n").arg(header.left(colon).trimmed(), value);
+        }
+        conf += QStringLiteral("        location / { return 200 '%1'; }\n").arg(body);
     }
     conf += QStringLiteral("    }\n}\n");
     return conf.toUtf8();

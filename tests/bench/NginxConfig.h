@@ -26,6 +26,13 @@ struct NginxConfig
     QString staticBody;    // static mode when not empty
     QString extraHttp;     // inside http {}, e.g. proxy_cache_path for cache benchmarks
     QString extraLocation; // inside the proxied location, e.g. proxy_cache directives
+    // Static mode: the body's media type, and response headers "Name: value"
+    // (e.g. "Cache-Control: max-age=3600") added to every answer.
+    QString staticContentType = QStringLiteral("application/json");
+    QStringList staticHeaders;
+    // When set, every request is logged there (one line each: a request
+    // counter for a stand-in origin); otherwise access_log is off.
+    QString accessLogPath;
 
     QByteArray render(const QString &prefixDir) const;
     // Writes <prefixDir>/conf/nginx.conf (and the temp folders) and returns the
