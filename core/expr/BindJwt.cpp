@@ -69,10 +69,9 @@ const dotnet::JwtToken &J(const Value &self)
 }
 
 // A string claim or header field: null when absent or JSON null.
-Value presentString(const dotnet::JsonToken::Ptr &object, const char *name, const QString &text)
+Value optionalString(std::optional<QString> text)
 {
-    const dotnet::JsonToken::Ptr v = object ? object->value(QLatin1String(name)) : nullptr;
-    return v && !v->isNullValue() ? Value::fromString(text) : Value();
+    return text ? Value::fromString(std::move(*text)) : Value();
 }
 
 Value claimTime(const std::optional<dotnet::DotNetDateTime> &time)
@@ -106,11 +105,11 @@ void bindJwtTypes(TypeRegistry &r)
         return Value::fromBool(!a[0].isNull());
     });
 
-    prop(jwt, "Subject", str, SLUICE_FN { return presentString(J(self).payload(), "sub", J(self).subject()); });
-    prop(jwt, "Issuer", str, SLUICE_FN { return presentString(J(self).payload(), "iss", J(self).issuer()); });
-    prop(jwt, "Id", str, SLUICE_FN { return presentString(J(self).payload(), "jti", J(self).id()); });
-    prop(jwt, "Algorithm", str, SLUICE_FN { return presentString(J(self).header(), "alg", J(self).algorithm()); });
-    prop(jwt, "Type", str, SLUICE_FN { return presentString(J(self).header(), "typ", J(self).type()); });
+    prop(jwt, "Subject", str, SLUICE_FN { return optionalString(J(self).claimField("sub")); });
+    prop(jwt, "Issuer", str, SLUICE_FN { return optionalString(J(self).claimField("iss")); });
+    prop(jwt, "Id", str, SLUICE_FN { return optionalString(J(self).claimField("jti")); });
+    prop(jwt, "Algorithm", str, SLUICE_FN { return optionalString(J(self).headerField("alg")); });
+    prop(jwt, "Type", str, SLUICE_FN { return optionalString(J(self).headerField("typ")); });
     prop(jwt, "Audiences", r.enumerableOf(str), SLUICE_FN { return rt::stringArray(J(self).audiences()); });
     prop(jwt, "ExpirationTime", date, SLUICE_FN { return claimTime(J(self).expirationTime()); });
     prop(jwt, "NotBefore", date, SLUICE_FN { return claimTime(J(self).notBefore()); });

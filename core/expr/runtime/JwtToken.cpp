@@ -2,6 +2,9 @@
 
 #include "DotNetDouble.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <cmath>
 
 namespace sluice::dotnet {
@@ -70,15 +73,31 @@ QString claimText(const JsonToken &token)
     }
 }
 
-std::optional<JsonToken::Ptr> decodeSegment(QStringView segment)
+std::optional<std::pair<QByteArray, QJsonObject>> decodeSegment(QStringView segment)
 {
-    const auto bytes = JwtToken::decodeBase64Url(segment);
+    auto bytes = JwtToken::decodeBase64Url(segment);
     if (!bytes)
         return std::nullopt;
-    auto token = JsonToken::parse(QString::fromUtf8(*bytes));
-    if (!token || !(*token)->isObject())
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
-    return *token;
+    return std::pair{std::move(*bytes), document.object()};
+}
+
+JsonToken::Ptr parseObject(const QByteArray &json)
+{
+    auto token = JsonToken::parse(QString::fromUtf8(json));
+    return token && (*token)->isObject() ? *token : JsonToken::Ptr();
+}
+
+// The text of a claim that QJsonValue gives exactly as the Newtonsoft model
+// would (strings); nullopt for anything else.
+std::optional<QString> simpleText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    return std::nullopt;
 }
 
 } // namespace
@@ -91,22 +110,39 @@ std::optional<JwtToken> JwtToken::parse(const QString &token)
         return std::nullopt;
     if (!isBase64Url(parts.at(2)))
         return std::nullopt; // the signature is not verified: checking its alphabet is enough
-    const auto header = decodeSegment(parts.at(0));
-    const auto payload = decodeSegment(parts.at(1));
+    auto header = decodeSegment(parts.at(0));
+    auto payload = decodeSegment(parts.at(1));
     if (!header || !payload)
         return std::nullopt;
     JwtToken jwt;
     jwt.m_raw = text;
-    jwt.m_header = *header;
-    jwt.m_payload = *payload;
+    jwt.m_headerText = std::move(header->first);
+    jwt.m_headerJson = std::move(header->second);
+    jwt.m_payloadText = std::move(payload->first);
+    jwt.m_payloadJson = std::move(payload->second);
     return jwt;
+}
+
+JsonToken::Ptr JwtToken::header() const
+{
+    if (!m_header)
+        m_header = parseObject(m_headerText);
+    return m_header;
+}
+
+JsonToken::Ptr JwtToken::payload() const
+{
+    if (!m_payload)
+        m_payload = parseObject(m_payloadText);
+    return m_payload;
 }
 
 const QList<QPair<QString, QStringList>> &JwtToken::claimList() const
 {
     if (!m_claims) {
         QList<QPair<QString, QStringList>> claims;
-        for (const JsonToken::Ptr &property : m_payload->properties()) {
+        const JsonToken::Ptr object = payload();
+        for (const JsonToken::Ptr &property : object ? object->properties() : QList<JsonToken::Ptr>()) {
             const JsonToken::Ptr value = property->propertyValue();
             QStringList values;
             if (value->isArray()) {
@@ -146,21 +182,42 @@ bool JwtToken::hasClaim(const QString &name) const
     return false;
 }
 
-QString JwtToken::headerString(const char *name) const
+std::optional<QString> JwtToken::headerField(const char *name) const
 {
-    const JsonToken::Ptr v = m_header ? m_header->value(QLatin1String(name)) : nullptr;
-    return v ? claimText(*v) : QString();
+    const QJsonValue v = m_headerJson.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (const auto text = simpleText(v))
+        return text;
+    const JsonToken::Ptr object = header();
+    const JsonToken::Ptr token = object ? object->value(QLatin1String(name)) : nullptr;
+    return token ? claimText(*token) : QString();
 }
 
-QString JwtToken::claimString(const char *name) const
+// Subject, Issuer and Id read one field: strings straight from the checked
+// JSON, anything else through the Newtonsoft model so that numbers and dates
+// print as APIM prints them. The claim list is built only when asked for.
+std::optional<QString> JwtToken::claimField(const char *name) const
 {
+    QJsonValue v = m_payloadJson.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (v.isArray()) {
+        const QJsonArray items = v.toArray();
+        if (items.isEmpty())
+            return QString();
+        v = items.first();
+    }
+    if (const auto text = simpleText(v))
+        return text;
     const QStringList values = claim(QLatin1String(name));
     return values.isEmpty() ? QString() : values.first();
 }
 
 std::optional<DotNetDateTime> JwtToken::timeClaim(const char *name) const
 {
-    const JsonToken::Ptr v = m_payload ? m_payload->value(QLatin1String(name)) : nullptr;
+    const JsonToken::Ptr object = payload();
+    const JsonToken::Ptr v = object ? object->value(QLatin1String(name)) : nullptr;
     if (!v)
         return std::nullopt;
     const auto seconds = v->toDouble();
