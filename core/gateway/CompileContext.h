@@ -45,6 +45,11 @@ public:
     std::optional<CompiledValue> requiredAttribute(const PolicyElement &element, QStringView name);
     // Literal-only attributes (APIM forbids expressions there).
     std::optional<QString> literalAttribute(const PolicyElement &element, QStringView name, const QString &fallback = {});
+    // Attributes that may be expressions, with literals checked at load: a
+    // literal must be true/false, or an integer in [min, max].
+    std::optional<CompiledValue> boolValueAttribute(const PolicyElement &element, QStringView name, bool fallback);
+    std::optional<CompiledValue> integerValueAttribute(const PolicyElement &element, QStringView name,
+                                                       qint64 fallback, qint64 min, qint64 max);
     std::optional<bool> boolAttribute(const PolicyElement &element, QStringView name, bool fallback);
     std::optional<int> intAttribute(const PolicyElement &element, QStringView name, int fallback, int min, int max);
     // Reports every attribute not in `known` and every child element not in `children`.

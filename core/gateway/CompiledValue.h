@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Diagnostic.h"
+#include "expr/Value.h"
 
 #include <QString>
 
@@ -32,8 +33,21 @@ public:
     // null). std::nullopt when the expression failed: the failure is recorded in
     // ctx.lastError and the caller's step returns StepResult::Fail.
     std::optional<QString> evaluate(RequestContext &ctx) const;
+    // The value as the expression produced it (a literal as a string).
+    std::optional<Value> evaluateValue(RequestContext &ctx) const;
+    // A bool (true/false in any case, or an expression's bool) and an integer (a
+    // number or its text). A value of another kind fails the request with a
+    // message naming `attribute`; literals were checked at load.
+    std::optional<bool> evaluateBool(RequestContext &ctx, QStringView attribute) const;
+    std::optional<qint64> evaluateInteger(RequestContext &ctx, QStringView attribute) const;
+
+    // Literal text as a bool or integer; nullopt when it is not one.
+    static std::optional<bool> parseBool(const QString &text);
+    static std::optional<qint64> parseInteger(const QString &text);
 
 private:
+    std::optional<Value> failed(RequestContext &ctx, const QString &message) const;
+
     QString m_literal;
     std::shared_ptr<const CompiledExpression> m_expression;
     SourceLocation m_location;

@@ -4,6 +4,7 @@
 #include "GatewayConfig.h"
 #include "GatewayRequestHandler.h"
 #include "GatewayRuntime.h"
+#include "cache/InternalCache.h"
 #include "http/HttpServer.h"
 #include "http/PooledUpstreamClient.h"
 #include "metrics/GatewayMetrics.h"
@@ -20,10 +21,10 @@ class GatewayWorkerState : public QObject
 {
 public:
     GatewayWorkerState(std::shared_ptr<const GatewayConfig> config, const UpstreamClientOptions &upstreamOptions,
-                       GatewayMetrics *metrics, RequestLog *log, QObject *parent)
+                       GatewayMetrics *metrics, RequestLog *log, CacheServices *caches, QObject *parent)
         : QObject(parent)
         , m_upstream(upstreamOptions, this)
-        , m_runtime(m_upstream, metrics, log, config->location(), this)
+        , m_runtime(m_upstream, metrics, log, config->location(), caches, this)
         , m_handler(std::move(config), m_runtime)
     {}
 
@@ -52,7 +53,17 @@ Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions opt
     , m_options(std::move(options))
     , m_log(log)
     , m_metrics(std::make_unique<GatewayMetrics>())
-{}
+{
+    const InternalCacheSettings &settings = m_config->workspace().internalCache;
+    CacheServices::Options cacheOptions;
+    cacheOptions.internalCapacityBytes = settings.capacityMegabytes * 1024 * 1024;
+    cacheOptions.maxEntryBytes = settings.maxEntryKilobytes * 1024;
+    InternalCacheOptions internalOptions;
+    internalOptions.capacityBytes = cacheOptions.internalCapacityBytes;
+    internalOptions.maxEntryBytes = cacheOptions.maxEntryBytes;
+    m_caches = std::make_unique<CacheServices>(
+        std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()), cacheOptions);
+}
 
 Gateway::~Gateway() = default;
 
@@ -63,8 +74,9 @@ bool Gateway::start(QString *errorMessage)
     GatewayMetrics *metrics = m_metrics.get();
     RequestLog *log = m_log;
     const UpstreamClientOptions upstreamOptions = m_options.upstream;
-    m_server->setHandlerFactory([config, metrics, log, upstreamOptions](int, QObject *workerContext) {
-        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, workerContext);
+    CacheServices *caches = m_caches.get();
+    m_server->setHandlerFactory([config, metrics, log, caches, upstreamOptions](int, QObject *workerContext) {
+        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, caches, workerContext);
         return HttpRequestHandler([state](const HttpExchangePtr &exchange) { state->handler().handle(exchange); });
     });
     HttpServerOptions serverOptions;

@@ -12,6 +12,7 @@
 namespace sluice {
 
 class AdminHandler;
+class CacheServices;
 class GatewayConfig;
 class GatewayMetrics;
 class HttpServer;
@@ -50,6 +51,8 @@ public:
     quint16 adminPort() const;
     int threadCount() const;
     GatewayMetrics &metrics() { return *m_metrics; }
+    // The built-in cache and the collapser shared by the worker threads.
+    CacheServices &caches() { return *m_caches; }
     std::shared_ptr<const GatewayConfig> config() const { return m_config; }
 
 private:
@@ -57,6 +60,7 @@ private:
     GatewayOptions m_options;
     RequestLog *m_log = nullptr;
     std::unique_ptr<GatewayMetrics> m_metrics;
+    std::unique_ptr<CacheServices> m_caches;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<HttpServer> m_adminServer;
     std::unique_ptr<AdminHandler> m_admin;

@@ -12,9 +12,38 @@ namespace sluice {
 
 namespace {
 
+const PolicyElement *findElement(const std::vector<PolicyElement> &elements, QStringView name)
+{
+    for (const PolicyElement &e : elements) {
+        if (e.name == name)
+            return &e;
+        if (const PolicyElement *inner = findElement(e.children, name))
+            return inner;
+    }
+    return nullptr;
+}
+
+// APIM refuses a cache-store that no cache-lookup of the same pipeline prepares.
+void checkCachePairs(const EffectivePolicy &policy, Diagnostics &diagnostics)
+{
+    const PolicyElement *lookup = findElement(policy.section(PolicySection::Inbound), u"cache-lookup");
+    if (lookup)
+        return;
+    for (int i = 0; i < PolicySectionCount; ++i) {
+        if (const PolicyElement *store = findElement(policy.section(static_cast<PolicySection>(i)), u"cache-store")) {
+            diagnostics.append(Diagnostic::error(
+                store->location, QCoreApplication::translate("PolicyCompiler",
+                                                             "cache-store needs a cache-lookup in the inbound "
+                                                             "section of the same pipeline")));
+            return;
+        }
+    }
+}
+
 std::shared_ptr<const CompiledPipeline> compilePipeline(const EffectivePolicy &policy, const Workspace &workspace,
                                                         Diagnostics &diagnostics)
 {
+    checkCachePairs(policy, diagnostics);
     auto pipeline = std::make_shared<CompiledPipeline>();
     for (int i = 0; i < PolicySectionCount; ++i) {
         const auto section = static_cast<PolicySection>(i);

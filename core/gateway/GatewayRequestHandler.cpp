@@ -4,6 +4,7 @@
 #include "GatewayRuntime.h"
 #include "PipelineExecutor.h"
 #include "RequestContext.h"
+#include "caching/ResponseCacheState.h"
 #include "common/RequestLog.h"
 #include "metrics/GatewayMetrics.h"
 
@@ -156,8 +157,12 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
 void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
 {
     HttpResponse response = std::move(ctx->response);
+    if (ResponseCacheState *cache = ctx->responseCache.get()) {
+        cache->applyDownstreamHeaders(response);
+        cache->lease.reset(); // a leading miss that stored nothing: the waiters go to the backend
+    }
     if (!ctx->cacheStatus.isEmpty())
-        response.headers.set("Cache-Status", ctx->cacheStatus.toUtf8());
+        response.headers.set("Cache-Status", ctx->cacheStatus);
     const double seconds = ctx->elapsedNs() / 1e9;
     if (ctx->metrics)
         ctx->metrics->recordRequest(response.status, seconds);
@@ -165,7 +170,7 @@ void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
         const HttpRequest &request = ctx->originalRequest();
         log->request(request.method, request.path, response.status, seconds * 1000.0,
                      ctx->api ? ctx->api->id : QString(), ctx->operation ? ctx->operation->id : QString(),
-                     ctx->cacheStatus);
+                     QString::fromLatin1(ctx->cacheStatus));
     }
     ctx->exchange()->respond(std::move(response));
 }

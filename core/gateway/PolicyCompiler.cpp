@@ -19,6 +19,8 @@ const PolicyCompiler &PolicyCompiler::builtin()
         registerSetStatusPolicy(c);
         registerReturnResponsePolicy(c);
         registerMockResponsePolicy(c);
+        registerCacheLookupPolicy(c);
+        registerCacheStorePolicy(c);
         return c;
     }();
     return compiler;
@@ -111,6 +113,44 @@ std::optional<QString> CompileContext::literalAttribute(const PolicyElement &ele
         return std::nullopt;
     }
     return a->value.text;
+}
+
+std::optional<CompiledValue> CompileContext::boolValueAttribute(const PolicyElement &element, QStringView name,
+                                                                bool fallback)
+{
+    const PolicyAttribute *a = element.attribute(name);
+    if (!a)
+        return CompiledValue(fallback ? QStringLiteral("true") : QStringLiteral("false"));
+    if (a->value.isExpression)
+        return value(a->value);
+    if (!CompiledValue::parseBool(a->value.text)) {
+        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
+                                                             "attribute '%1' must be true or false, not '%2'")
+                                     .arg(name, a->value.text.trimmed()));
+        return std::nullopt;
+    }
+    return CompiledValue(a->value.text.trimmed());
+}
+
+std::optional<CompiledValue> CompileContext::integerValueAttribute(const PolicyElement &element, QStringView name,
+                                                                   qint64 fallback, qint64 min, qint64 max)
+{
+    const PolicyAttribute *a = element.attribute(name);
+    if (!a)
+        return CompiledValue(QString::number(fallback));
+    if (a->value.isExpression)
+        return value(a->value);
+    const auto v = CompiledValue::parseInteger(a->value.text);
+    if (!v || *v < min || *v > max) {
+        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
+                                                             "attribute '%1' must be an integer from %2 to %3, not '%4'")
+                                     .arg(name)
+                                     .arg(min)
+                                     .arg(max)
+                                     .arg(a->value.text.trimmed()));
+        return std::nullopt;
+    }
+    return CompiledValue(QString::number(*v));
 }
 
 std::optional<bool> CompileContext::boolAttribute(const PolicyElement &element, QStringView name, bool fallback)

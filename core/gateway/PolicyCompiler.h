@@ -41,5 +41,7 @@ void registerSetBodyPolicy(PolicyCompiler &compiler);
 void registerSetStatusPolicy(PolicyCompiler &compiler);
 void registerReturnResponsePolicy(PolicyCompiler &compiler);
 void registerMockResponsePolicy(PolicyCompiler &compiler);
+void registerCacheLookupPolicy(PolicyCompiler &compiler);
+void registerCacheStorePolicy(PolicyCompiler &compiler);
 
 } // namespace sluice

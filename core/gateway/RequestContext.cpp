@@ -1,5 +1,7 @@
 #include "RequestContext.h"
 
+#include "caching/ResponseCacheState.h"
+
 #include "GatewayConfig.h"
 
 #include <QAtomicInteger>

@@ -21,6 +21,7 @@ namespace sluice {
 class GatewayConfig;
 class GatewayRuntime;
 class RouteMetrics;
+struct ResponseCacheState;
 struct OperationRoute;
 
 // APIM's context.LastError.
@@ -84,7 +85,8 @@ public:
     QHash<QString, Value> variables; // context.Variables
     QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
     LastError lastError;
-    QString cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
+    QByteArray cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
+    std::unique_ptr<ResponseCacheState> responseCache; // set by cache-lookup
 
     qint64 elapsedMs() const { return m_timer.elapsed(); }
     QDateTime timestamp() const { return QDateTime::fromMSecsSinceEpoch(m_timestampMs, Qt::UTC); }

@@ -39,12 +39,30 @@ GatewayMetrics::GatewayMetrics(const QString &version, Clock clock)
         QStringLiteral("sluice_backend_duration_seconds"), QStringLiteral("Duration of calls to backends."), {api});
     m_routeFamilies.policyErrors = r.addCounterFamily(
         QStringLiteral("sluice_policy_errors_total"), QStringLiteral("Policy steps that failed at run time."), {api});
-    m_cacheLookups = r.addCounterFamily(QStringLiteral("sluice_cache_lookups_total"),
-                                        QStringLiteral("Cache lookups by outcome."),
-                                        {api, QStringLiteral("cache"), QStringLiteral("outcome")});
-    m_cacheStores = r.addCounterFamily(QStringLiteral("sluice_cache_stores_total"),
-                                       QStringLiteral("Responses or values stored in a cache."),
-                                       {api, QStringLiteral("cache")});
+    const QString operation = QStringLiteral("operation");
+    const QString cache = QStringLiteral("cache");
+    const QString reason = QStringLiteral("reason");
+    m_cacheFamilies.lookups = r.addCounterFamily(
+        QStringLiteral("sluice_cache_lookups_total"),
+        QStringLiteral("Cache lookups by outcome (hit, miss, bypass, error)."),
+        {api, operation, cache, QStringLiteral("outcome")});
+    m_cacheFamilies.bypasses = r.addCounterFamily(QStringLiteral("sluice_cache_bypasses_total"),
+                                                  QStringLiteral("Requests to which caching did not apply, by reason."),
+                                                  {api, operation, cache, reason});
+    m_cacheFamilies.stores = r.addCounterFamily(QStringLiteral("sluice_cache_stores_total"),
+                                                QStringLiteral("Responses or values stored in a cache."),
+                                                {api, operation, cache});
+    m_cacheFamilies.storeSkips = r.addCounterFamily(
+        QStringLiteral("sluice_cache_store_skips_total"),
+        QStringLiteral("Responses or values that a store policy did not store, by reason."),
+        {api, operation, cache, reason});
+    m_cacheFamilies.avoided = r.addCounterFamily(
+        QStringLiteral("sluice_cache_backend_requests_avoided_total"),
+        QStringLiteral("Responses served from a cache (or a collapsed miss) without calling the backend."),
+        {api, operation, cache});
+    m_cacheFamilies.lookupDuration = r.addHistogramFamily(QStringLiteral("sluice_cache_lookup_duration_seconds"),
+                                                          QStringLiteral("Duration of cache lookups."),
+                                                          {api, cache});
     m_connectionsActive = r.addGaugeFamily(QStringLiteral("sluice_connections_active"),
                                            QStringLiteral("Client connections currently open."))
                               ->withLabels({});
@@ -67,12 +85,12 @@ RouteMetrics *GatewayMetrics::route(const QString &api, const QString &operation
     return slot.get();
 }
 
-CacheMetrics *GatewayMetrics::cache(const QString &api, const QString &cacheName)
+CacheMetrics *GatewayMetrics::cache(const QString &api, const QString &operation, const QString &cacheName)
 {
     std::lock_guard lock(m_mutex);
-    std::unique_ptr<CacheMetrics> &slot = m_caches[{api, cacheName}];
+    std::unique_ptr<CacheMetrics> &slot = m_caches[{api, operation, cacheName}];
     if (!slot)
-        slot = std::make_unique<CacheMetrics>(m_cacheLookups, m_cacheStores, api, cacheName);
+        slot = std::make_unique<CacheMetrics>(m_cacheFamilies, api, operation, cacheName);
     return slot.get();
 }
 

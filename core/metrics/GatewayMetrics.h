@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <tuple>
 #include <utility>
 
 namespace sluice {
@@ -27,8 +28,12 @@ class HistogramFamily;
 //   sluice_backend_duration_seconds{api}                   histogram
 //   sluice_connections_active                              gauge
 //   sluice_policy_errors_total{api}                        counter
-//   sluice_cache_lookups_total{api,cache,outcome}          counter
-//   sluice_cache_stores_total{api,cache}                   counter
+//   sluice_cache_lookups_total{api,operation,cache,outcome}     counter
+//   sluice_cache_bypasses_total{api,operation,cache,reason}     counter
+//   sluice_cache_stores_total{api,operation,cache}              counter
+//   sluice_cache_store_skips_total{api,operation,cache,reason}  counter
+//   sluice_cache_backend_requests_avoided_total{api,operation,cache} counter
+//   sluice_cache_lookup_duration_seconds{api,cache}             histogram
 //   sluice_build_info{version}                             gauge, always 1
 //   sluice_uptime_seconds                                  gauge, from the injected clock
 // Labels carry only configured ids (API, operation, cache) and fixed
@@ -50,7 +55,7 @@ public:
     GatewayMetrics &operator=(const GatewayMetrics &) = delete;
 
     RouteMetrics *route(const QString &api, const QString &operation);
-    CacheMetrics *cache(const QString &api, const QString &cacheName);
+    CacheMetrics *cache(const QString &api, const QString &operation, const QString &cacheName);
 
     Gauge *connectionsActive() const { return m_connectionsActive; }
     double uptimeSeconds() const;
@@ -67,13 +72,12 @@ private:
     qint64 m_startMs = 0;
     MetricsRegistry m_registry;
     RouteMetrics::Families m_routeFamilies;
-    CounterFamily *m_cacheLookups = nullptr;
-    CounterFamily *m_cacheStores = nullptr;
+    CacheMetrics::Families m_cacheFamilies;
     Gauge *m_connectionsActive = nullptr;
 
     std::mutex m_mutex;
     std::map<std::pair<QString, QString>, std::unique_ptr<RouteMetrics>> m_routes;
-    std::map<std::pair<QString, QString>, std::unique_ptr<CacheMetrics>> m_caches;
+    std::map<std::tuple<QString, QString, QString>, std::unique_ptr<CacheMetrics>> m_caches;
 };
 
 } // namespace sluice

@@ -88,6 +88,23 @@ bool JsonFieldReader::boolean(QLatin1String key, bool defaultValue)
     return value.toBool();
 }
 
+qint64 JsonFieldReader::integer(QLatin1String key, qint64 defaultValue, qint64 min, qint64 max)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined() || value.isNull())
+        return defaultValue;
+    const double d = value.toDouble();
+    if (!value.isDouble() || d != double(qint64(d))) {
+        m_issues.error(pathOf(key), typeMismatch(tr("an integer"), value));
+        return defaultValue;
+    }
+    if (d < double(min) || d > double(max)) {
+        m_issues.error(pathOf(key), tr("must be from %1 to %2, not %3").arg(min).arg(max).arg(qint64(d)));
+        return defaultValue;
+    }
+    return qint64(d);
+}
+
 QJsonArray JsonFieldReader::array(QLatin1String key)
 {
     const QJsonValue value = take(key);

@@ -36,6 +36,8 @@ public:
     // A required id: non-empty, [A-Za-z0-9._-]+.
     QString id(QLatin1String key = QLatin1String("id"));
     bool boolean(QLatin1String key, bool defaultValue);
+    // An integral number in [min, max]; `defaultValue` when absent or wrong (reported).
+    qint64 integer(QLatin1String key, qint64 defaultValue, qint64 min, qint64 max);
     // Absent or null -> empty; another type -> error and empty.
     QJsonArray array(QLatin1String key);
     std::optional<QJsonObject> object(QLatin1String key);

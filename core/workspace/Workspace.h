@@ -91,6 +91,13 @@ struct Backend
     QString description;
 };
 
+// "internalCache" in workspace.json: the built-in cache of every gateway.
+struct InternalCacheSettings
+{
+    qint64 capacityMegabytes = 256; // LRU eviction beyond it
+    qint64 maxEntryKilobytes = 2048; // larger responses and values are not stored (APIM's 2 MiB)
+};
+
 struct Workspace
 {
     QString rootDir; // absolute folder holding workspace.json
@@ -104,6 +111,7 @@ struct Workspace
     QList<Subscription> subscriptions;
     QList<Api> apis;
     QList<Backend> backends;
+    InternalCacheSettings internalCache;
 
     const Api *api(const QString &id) const;
     const Product *product(const QString &id) const;

@@ -50,6 +50,14 @@ Workspace WorkspaceReader::read(const QJsonObject &root)
     readSubscriptions(fields.array(QLatin1String("subscriptions")),
                       fields.pathOf(QLatin1String("subscriptions")), ws);
     readCaches(fields.array(QLatin1String("caches")), fields.pathOf(QLatin1String("caches")), ws);
+    if (const std::optional<QJsonObject> cache = fields.object(QLatin1String("internalCache"))) {
+        JsonFieldReader settings(*cache, fields.pathOf(QLatin1String("internalCache")), m_issues);
+        ws.internalCache.capacityMegabytes =
+            settings.integer(QLatin1String("capacityMegabytes"), ws.internalCache.capacityMegabytes, 1, 1024 * 1024);
+        ws.internalCache.maxEntryKilobytes =
+            settings.integer(QLatin1String("maxEntryKilobytes"), ws.internalCache.maxEntryKilobytes, 1, 1024 * 1024);
+        settings.finish();
+    }
     fields.finish();
     return ws;
 }

@@ -412,11 +412,14 @@ void TestMetrics::gatewaySnapshotValues()
     metrics.connectionsActive()->increment();
     metrics.connectionsActive()->increment();
     metrics.connectionsActive()->decrement();
-    CacheMetrics *cache = metrics.cache(QStringLiteral("orders"), QStringLiteral("internal"));
-    cache->recordLookup(CacheOutcome::Hit);
-    cache->recordLookup(CacheOutcome::Hit);
-    cache->recordLookup(CacheOutcome::Miss);
+    CacheMetrics *cache = metrics.cache(QStringLiteral("orders"), QStringLiteral("get-order"), QStringLiteral("internal"));
+    cache->recordLookup(CacheOutcome::Hit, 0.0001);
+    cache->recordLookup(CacheOutcome::Hit, 0.0002);
+    cache->recordLookup(CacheOutcome::Miss, 0.0003);
+    cache->recordBypass(CacheBypassReason::Authorization);
     cache->recordStore();
+    cache->recordStoreSkip(CacheStoreSkip::TooLarge);
+    cache->recordBackendAvoided();
     nowMs += 2500;
 
     const MetricsSnapshot snap = metrics.snapshot();
@@ -453,11 +456,19 @@ void TestMetrics::gatewaySnapshotValues()
 
     const QString lookups = QStringLiteral("sluice_cache_lookups_total");
     const QString internal = QStringLiteral("internal");
-    QCOMPARE(snap.value(lookups, {orders, internal, QStringLiteral("hit")}), 2.0);
-    QCOMPARE(snap.value(lookups, {orders, internal, QStringLiteral("miss")}), 1.0);
-    QCOMPARE(snap.value(lookups, {orders, internal, QStringLiteral("bypass")}), 0.0);
-    QCOMPARE(snap.value(lookups, {orders, internal, QStringLiteral("error")}), 0.0);
-    QCOMPARE(snap.value(QStringLiteral("sluice_cache_stores_total"), {orders, internal}), 1.0);
+    const QString op = QStringLiteral("get-order");
+    QCOMPARE(snap.value(lookups, {orders, op, internal, QStringLiteral("hit")}), 2.0);
+    QCOMPARE(snap.value(lookups, {orders, op, internal, QStringLiteral("miss")}), 1.0);
+    QCOMPARE(snap.value(lookups, {orders, op, internal, QStringLiteral("bypass")}), 1.0);
+    QCOMPARE(snap.value(lookups, {orders, op, internal, QStringLiteral("error")}), 0.0);
+    QCOMPARE(snap.value(QStringLiteral("sluice_cache_bypasses_total"), {orders, op, internal, QStringLiteral("authorization")}), 1.0);
+    QCOMPARE(snap.value(QStringLiteral("sluice_cache_bypasses_total"), {orders, op, internal, QStringLiteral("method")}), 0.0);
+    QCOMPARE(snap.value(QStringLiteral("sluice_cache_stores_total"), {orders, op, internal}), 1.0);
+    QCOMPARE(snap.value(QStringLiteral("sluice_cache_store_skips_total"), {orders, op, internal, QStringLiteral("too_large")}), 1.0);
+    QCOMPARE(snap.value(QStringLiteral("sluice_cache_backend_requests_avoided_total"), {orders, op, internal}), 1.0);
+    const MetricFamilySnapshot *lookupDuration = snap.family(QStringLiteral("sluice_cache_lookup_duration_seconds"));
+    QVERIFY(lookupDuration);
+    QCOMPARE(lookupDuration->sample({orders, internal})->count, 3u);
 
     QCOMPARE(snap.value(QStringLiteral("sluice_build_info"), {QStringLiteral("9.8.7")}), 1.0);
     QCOMPARE(snap.value(QStringLiteral("sluice_uptime_seconds")), 2.5);
@@ -499,7 +510,10 @@ void TestMetrics::gatewayRoutePointersAreStable()
     QCOMPARE(metrics.route(QStringLiteral("a"), QStringLiteral("op2"))->duration(), a->duration());
     QCOMPARE(a->requests(200), a->requests(299));
     QVERIFY(a->requests(200) != a->requests(500));
-    QCOMPARE(metrics.cache(QStringLiteral("a"), QStringLiteral("c")), metrics.cache(QStringLiteral("a"), QStringLiteral("c")));
+    QCOMPARE(metrics.cache(QStringLiteral("a"), QStringLiteral("op"), QStringLiteral("c")),
+             metrics.cache(QStringLiteral("a"), QStringLiteral("op"), QStringLiteral("c")));
+    QVERIFY(metrics.cache(QStringLiteral("a"), QStringLiteral("op"), QStringLiteral("c"))
+            != metrics.cache(QStringLiteral("a"), QStringLiteral("op2"), QStringLiteral("c")));
     QCOMPARE(RouteMetrics::statusClass(100), QStringLiteral("1xx"));
     QCOMPARE(RouteMetrics::statusClass(599), QStringLiteral("5xx"));
     QCOMPARE(RouteMetrics::statusClass(600), QStringLiteral("other"));

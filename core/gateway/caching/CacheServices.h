@@ -1,0 +1,46 @@
+#pragma once
+
+#include "RequestCollapser.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace sluice {
+
+class CacheStore;
+
+// caching-type of the caching policies.
+enum class CachingType { PreferExternal, External, Internal };
+
+// The caches a gateway shares between its worker threads: the built-in cache
+// and the collapser of concurrent misses, plus the limits of the caching
+// policies. Owned by the Gateway; each GatewayRuntime points to it.
+class CacheServices
+{
+public:
+    struct Options
+    {
+        qint64 internalCapacityBytes = 256LL * 1024 * 1024;
+        qint64 maxEntryBytes = 2LL * 1024 * 1024; // APIM's limit for one cached response
+    };
+
+    CacheServices(std::unique_ptr<CacheStore> internal, Options options);
+    ~CacheServices();
+    CacheServices(const CacheServices &) = delete;
+    CacheServices &operator=(const CacheServices &) = delete;
+
+    CacheStore &internal() const { return *m_internal; }
+    RequestCollapser &collapser() { return m_collapser; }
+    const Options &options() const { return m_options; }
+
+    // "prefer-external" | "external" | "internal"; nullopt for anything else.
+    static std::optional<CachingType> parseCachingType(const QString &text);
+
+private:
+    std::unique_ptr<CacheStore> m_internal;
+    RequestCollapser m_collapser;
+    Options m_options;
+};
+
+} // namespace sluice

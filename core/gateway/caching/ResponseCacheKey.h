@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace sluice {
+
+class HttpHeaders;
+
+// The key under which cache-lookup / cache-store keep a response. Built from
+// values only (no pointer, no process state), so every gateway process gives
+// the same request the same key and instances sharing an external cache share
+// its entries:
+//
+//   sluice:r1:<api>:<operation>:<product>:<backend url>?<query>[|h:<name>=<value>]...[|u:<user>][|g:<groups>]
+//
+// - <api>, <operation>, <product> (empty without a product) are
+//   percent-encoded ids, so ':' and '|' never appear inside them;
+// - <backend url> is the backend service URL and path the request would go
+//   to, '|' and bytes outside printable ASCII percent-encoded;
+// - <query> holds the query parameters, each `name=value` percent-encoded
+//   (RFC 3986 unreserved characters kept) and joined with '&': only those named
+//   by vary-by-query-parameter, in the order of their names; all of them, sorted
+//   by name (stable), when none is named;
+// - one `|h:` field per vary-by-header name (lower-case, sorted), with all of
+//   the request's values of that header joined by ", " (percent-encoded); a
+//   header the request lacks gives `|h:<name>` without '=';
+// - `|u:` the developer (user id, empty when anonymous) with vary-by-developer;
+//   `|g:` the developer's groups, sorted, joined with ',' with
+//   vary-by-developer-groups ("guests" when anonymous).
+class ResponseCacheKey
+{
+public:
+    struct Inputs
+    {
+        QString api;
+        QString operation;
+        QString product;
+        QByteArray backendUrl; // base URL + path, percent-encoded
+        QList<std::pair<QString, QString>> query;
+        const HttpHeaders *headers = nullptr;
+        QStringList varyByQuery;   // names, already split at ';'; empty: all parameters
+        QList<QByteArray> varyByHeaders; // lower-case, sorted, unique
+        bool varyByDeveloper = false;
+        bool varyByGroups = false;
+        QString userId;
+        QStringList groups;
+    };
+
+    static QByteArray build(const Inputs &inputs);
+
+    // The prefix of every response key: purging it drops every cached response.
+    static QByteArray responsePrefix() { return QByteArrayLiteral("sluice:r1:"); }
+    // The prefix of cache-store-value keys: the user's key follows it unchanged.
+    static QByteArray valuePrefix() { return QByteArrayLiteral("sluice:v1:"); }
+};
+
+} // namespace sluice

@@ -1,0 +1,308 @@
+// cache-lookup: answers a GET from the cache when a fresh copy is stored
+// (skipping the backend), collapses concurrent misses for one key into one
+// backend call, and records what happened for cache-store, the downstream
+// caching headers and Cache-Status.
+#include "gateway/GatewayRuntime.h"
+#include "gateway/PolicyCompiler.h"
+#include "gateway/RequestContext.h"
+#include "gateway/caching/CacheRecord.h"
+#include "gateway/caching/ResponseCacheKey.h"
+#include "gateway/caching/ResponseCacheState.h"
+#include "cache/CacheStore.h"
+#include "metrics/CacheMetrics.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace sluice {
+
+namespace {
+
+// The client's own validators and cache directives: a miss asks the backend
+// for the full response, as APIM does.
+const QByteArray ClientCacheHeaders[] = {"Cache-Control", "Pragma", "If-None-Match", "If-Modified-Since",
+                                         "If-Match", "If-Unmodified-Since", "If-Range"};
+
+std::optional<DownstreamCaching> parseDownstream(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t == QLatin1String("none"))
+        return DownstreamCaching::None;
+    if (t == QLatin1String("private"))
+        return DownstreamCaching::Private;
+    if (t == QLatin1String("public"))
+        return DownstreamCaching::Public;
+    return std::nullopt;
+}
+
+qint64 ceilSeconds(qint64 ms) { return (qMax<qint64>(0, ms) + 999) / 1000; }
+
+class CacheLookupStep final : public PolicyStep
+{
+public:
+    struct Settings
+    {
+        CompiledValue varyByDeveloper;
+        CompiledValue varyByGroups;
+        CachingType cachingType = CachingType::PreferExternal;
+        CompiledValue downstream;
+        CompiledValue mustRevalidate;
+        CompiledValue allowPrivate;
+        QList<QByteArray> varyByHeaders; // lower-case, sorted, unique
+        QStringList varyByQuery;
+    };
+
+    CacheLookupStep(const PolicyElement &e, Settings settings)
+        : PolicyStep(e.name, e.location)
+        , m_s(std::move(settings))
+    {}
+
+    StepResult run(RequestContext &ctx) const override
+    {
+        auto state = std::make_unique<ResponseCacheState>();
+        ResponseCacheState &s = *state;
+        const auto downstreamText = m_s.downstream.evaluate(ctx);
+        if (!downstreamText)
+            return StepResult::Fail;
+        const auto downstream = parseDownstream(*downstreamText);
+        if (!downstream) {
+            return ctx.fail({name(), QStringLiteral("InvalidDownstreamCachingType"),
+                             QCoreApplication::translate("Gateway",
+                                                         "downstream-caching-type must be none, private or public, "
+                                                         "not '%1'")
+                                 .arg(*downstreamText),
+                             {}, {}, {}, 500});
+        }
+        s.downstream = *downstream;
+        const auto mustRevalidate = m_s.mustRevalidate.evaluateBool(ctx, u"must-revalidate");
+        if (!mustRevalidate)
+            return StepResult::Fail;
+        s.mustRevalidate = *mustRevalidate;
+
+        GatewayRuntime &runtime = ctx.runtime();
+        s.store = runtime.cacheStore(m_s.cachingType);
+        s.metrics = runtime.cacheMetrics(ctx.metrics, s.store);
+        ctx.responseCache = std::move(state);
+
+        if (!s.store)
+            return bypass(ctx, CacheBypassReason::NoExternalCache, "no-external-cache");
+        if (ctx.originalRequest().method != "GET")
+            return bypass(ctx, CacheBypassReason::Method, "method");
+        if (ctx.originalRequest().headers.contains("Authorization")) {
+            const auto allowPrivate = m_s.allowPrivate.evaluateBool(ctx, u"allow-private-response-caching");
+            if (!allowPrivate)
+                return StepResult::Fail;
+            if (!*allowPrivate)
+                return bypass(ctx, CacheBypassReason::Authorization, "authorization");
+        }
+        if (!buildKey(ctx, s))
+            return StepResult::Fail;
+
+        s.outcome = ResponseCacheState::Outcome::Miss;
+        QElapsedTimer timer;
+        timer.start();
+        if (const std::optional<CacheLookup> now = s.store->lookupNow(s.key))
+            return afterLookup(ctx, *now, timer.nsecsElapsed());
+
+        std::shared_ptr<RequestContext> self = ctx.shared_from_this();
+        s.store->lookup(s.key, &runtime, [self, timer](CacheLookup result) {
+            const StepResult r = afterLookup(*self, result, timer.nsecsElapsed());
+            if (r != StepResult::Pending)
+                self->resume(r);
+        });
+        return StepResult::Pending;
+    }
+
+private:
+    static StepResult bypass(RequestContext &ctx, CacheBypassReason reason, const char *detail)
+    {
+        if (ctx.responseCache->metrics)
+            ctx.responseCache->metrics->recordBypass(reason);
+        ctx.cacheStatus = QByteArrayLiteral("sluice; fwd=bypass; detail=") + detail;
+        return StepResult::Continue;
+    }
+
+    bool buildKey(RequestContext &ctx, ResponseCacheState &s) const
+    {
+        ResponseCacheKey::Inputs in;
+        in.api = ctx.api ? ctx.api->id : QString();
+        in.operation = ctx.operation ? ctx.operation->id : QString();
+        in.product = ctx.product ? ctx.product->id : QString();
+        in.backendUrl = ctx.backendBaseUrl.toUtf8();
+        while (in.backendUrl.endsWith('/'))
+            in.backendUrl.chop(1);
+        in.backendUrl += ctx.path.toUtf8();
+        if (!ctx.originalRequest().query.isEmpty())
+            in.query = ctx.queryParameters();
+        in.headers = &ctx.originalRequest().headers;
+        in.varyByQuery = m_s.varyByQuery;
+        in.varyByHeaders = m_s.varyByHeaders;
+        if (!m_s.varyByDeveloper.isConstant() || m_s.varyByDeveloper.literal() != QLatin1String("false")) {
+            const auto byDeveloper = m_s.varyByDeveloper.evaluateBool(ctx, u"vary-by-developer");
+            if (!byDeveloper)
+                return false;
+            in.varyByDeveloper = *byDeveloper;
+        }
+        if (!m_s.varyByGroups.isConstant() || m_s.varyByGroups.literal() != QLatin1String("false")) {
+            const auto byGroups = m_s.varyByGroups.evaluateBool(ctx, u"vary-by-developer-groups");
+            if (!byGroups)
+                return false;
+            in.varyByGroups = *byGroups;
+        }
+        if (ctx.user) {
+            in.userId = ctx.user->id;
+            in.groups = ctx.user->groups;
+        } else {
+            in.groups = QStringList{QStringLiteral("guests")};
+        }
+        s.key = ResponseCacheKey::build(in);
+        return true;
+    }
+
+    static StepResult afterLookup(RequestContext &ctx, const CacheLookup &lookup, qint64 elapsedNs)
+    {
+        ResponseCacheState &s = *ctx.responseCache;
+        CacheOutcome outcome = CacheOutcome::Miss;
+        if (lookup.status == CacheLookup::Status::Error)
+            outcome = CacheOutcome::Error;
+        else if (lookup.status == CacheLookup::Status::Hit && serve(ctx, lookup.value, lookup.ttlMs, false))
+            outcome = CacheOutcome::Hit;
+        if (s.metrics)
+            s.metrics->recordLookup(outcome, elapsedNs / 1e9);
+        if (outcome == CacheOutcome::Hit)
+            return StepResult::SkipToOutbound;
+
+        RequestCollapser &collapser = ctx.runtime().caches()->collapser();
+        std::shared_ptr<RequestContext> self = ctx.shared_from_this();
+        const bool leads = collapser.join(s.key, &ctx.runtime(), [self](std::optional<RequestCollapser::Stored> stored) {
+            if (stored && !self->isClientGone() && serve(*self, stored->record, stored->ttlMs, true)) {
+                self->resume(StepResult::SkipToOutbound);
+                return;
+            }
+            goToBackend(*self);
+            self->resume(StepResult::Continue);
+        });
+        if (!leads)
+            return StepResult::Pending;
+        s.lease.emplace(&collapser, s.key);
+        goToBackend(ctx);
+        return StepResult::Continue;
+    }
+
+    static void goToBackend(RequestContext &ctx)
+    {
+        for (const QByteArray &name : ClientCacheHeaders)
+            ctx.requestHeaders.remove(name);
+        ctx.cacheStatus = QByteArrayLiteral("sluice; fwd=miss");
+    }
+
+    // Answers from a stored record; false when the record cannot be read
+    // (another format version): the request then goes on as a miss.
+    static bool serve(RequestContext &ctx, const QByteArray &record, qint64 ttlMs, bool collapsed)
+    {
+        std::optional<CacheRecord::Response> stored = CacheRecord::decodeResponse(record);
+        if (!stored)
+            return false;
+        ResponseCacheState &s = *ctx.responseCache;
+        s.outcome = ResponseCacheState::Outcome::Hit;
+        const qint64 ttl = ceilSeconds(ttlMs);
+        s.freshSeconds = ttl;
+        ctx.response = std::move(stored->response);
+        ctx.hasResponse = true;
+        const qint64 age = (QDateTime::currentMSecsSinceEpoch() - stored->storedAtMs) / 1000;
+        ctx.response.headers.set("Age", QByteArray::number(qMax<qint64>(0, age)));
+        ctx.cacheStatus = QByteArrayLiteral("sluice; hit; ttl=") + QByteArray::number(ttl);
+        if (collapsed)
+            ctx.cacheStatus += "; collapsed";
+        if (s.metrics)
+            s.metrics->recordBackendAvoided();
+        return true;
+    }
+
+    Settings m_s;
+};
+
+std::optional<CompiledValue> requiredBool(const PolicyElement &e, CompileContext &ctx, QStringView name)
+{
+    if (!e.attribute(name)) {
+        ctx.error(e.location,
+                  QCoreApplication::translate("PolicyCompiler", "'%1' requires the attribute '%2'").arg(e.name, name));
+        return std::nullopt;
+    }
+    return ctx.boolValueAttribute(e, name, false);
+}
+
+} // namespace
+
+void registerCacheLookupPolicy(PolicyCompiler &compiler)
+{
+    compiler.add(QStringLiteral("cache-lookup"), [](const PolicyElement &e,
+                                                    CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+        ctx.checkKnown(e,
+                       {u"vary-by-developer", u"vary-by-developer-groups", u"caching-type", u"downstream-caching-type",
+                        u"must-revalidate", u"allow-private-response-caching"},
+                       {u"vary-by-header", u"vary-by-query-parameter"});
+        CacheLookupStep::Settings s;
+        auto byDeveloper = requiredBool(e, ctx, u"vary-by-developer");
+        auto byGroups = requiredBool(e, ctx, u"vary-by-developer-groups");
+        auto mustRevalidate = ctx.boolValueAttribute(e, u"must-revalidate", true);
+        auto allowPrivate = ctx.boolValueAttribute(e, u"allow-private-response-caching", false);
+        auto downstream = ctx.attribute(e, u"downstream-caching-type", QStringLiteral("none"));
+        const auto cachingType = ctx.literalAttribute(e, u"caching-type", QStringLiteral("prefer-external"));
+        if (cachingType) {
+            if (const auto type = CacheServices::parseCachingType(cachingType->trimmed())) {
+                s.cachingType = *type;
+            } else {
+                ctx.error(e.attribute(u"caching-type")->value.location,
+                          QCoreApplication::translate("PolicyCompiler",
+                                                      "caching-type must be prefer-external, external or internal, "
+                                                      "not '%1'")
+                              .arg(*cachingType));
+            }
+        }
+        if (downstream && downstream->isConstant() && !parseDownstream(downstream->literal())) {
+            ctx.error(e.attribute(u"downstream-caching-type")->value.location,
+                      QCoreApplication::translate("PolicyCompiler",
+                                                  "downstream-caching-type must be none, private or public, not '%1'")
+                          .arg(downstream->literal()));
+            downstream.reset();
+        }
+        for (const PolicyElement &child : e.children) {
+            const QString text = child.text.text.trimmed();
+            if (child.text.isExpression) {
+                ctx.error(child.text.location, QCoreApplication::translate(
+                                                   "PolicyCompiler", "<%1> does not accept policy expressions")
+                                                   .arg(child.name));
+                continue;
+            }
+            if (text.isEmpty()) {
+                ctx.error(child.location,
+                          QCoreApplication::translate("PolicyCompiler", "<%1> needs a name").arg(child.name));
+                continue;
+            }
+            if (child.name == QLatin1String("vary-by-header")) {
+                s.varyByHeaders.append(text.toLower().toLatin1());
+            } else {
+                for (const QString &name : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                    if (!name.trimmed().isEmpty())
+                        s.varyByQuery.append(name.trimmed());
+            }
+        }
+        std::sort(s.varyByHeaders.begin(), s.varyByHeaders.end());
+        s.varyByHeaders.erase(std::unique(s.varyByHeaders.begin(), s.varyByHeaders.end()), s.varyByHeaders.end());
+        if (!byDeveloper || !byGroups || !mustRevalidate || !allowPrivate || !downstream || !cachingType
+            || ctx.hasErrors())
+            return nullptr;
+        s.varyByDeveloper = std::move(*byDeveloper);
+        s.varyByGroups = std::move(*byGroups);
+        s.mustRevalidate = std::move(*mustRevalidate);
+        s.allowPrivate = std::move(*allowPrivate);
+        s.downstream = std::move(*downstream);
+        return std::make_unique<CacheLookupStep>(e, std::move(s));
+    });
+}
+
+} // namespace sluice
