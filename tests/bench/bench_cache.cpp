@@ -299,7 +299,9 @@ void sayGatewayCacheMetrics(const CacheServer &server)
     if (!metrics.ok)
         return;
     for (const QByteArray &line : metrics.body.split('\n')) {
-        if (line.startsWith("sluice_cache") || (line.startsWith("sluice_requests_total{") && line.contains("bench")))
+        const bool counter = line.startsWith("sluice_cache_lookups_total") || line.startsWith("sluice_cache_stores_total")
+            || line.startsWith("sluice_cache_backend_requests_avoided_total") || line.startsWith("sluice_cache_entries");
+        if (counter || (line.startsWith("sluice_requests_total{") && line.contains("bench")))
             say(tr("sluice admin /metrics: %1").arg(QString::fromUtf8(line)));
     }
 }
