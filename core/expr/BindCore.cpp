@@ -372,7 +372,7 @@ void bindCoreTypes(TypeRegistry &r)
     constant(splitOptions, "RemoveEmptyEntries", 1);
     constant(splitOptions, "TrimEntries", 2);
     for (TypeInfo *e : {comparison, splitOptions})
-        method(e, "ToString", {}, str, SLUICE_FN { return Value::fromString(QString::number(self.toLong())); });
+        enumToString(e, str);
 }
 
 } // namespace sluice

@@ -317,6 +317,8 @@ void bindJsonTypes(TypeRegistry &r)
                                      "Guid", "Uri", "TimeSpan"};
     for (int i = 0; i < 18; ++i)
         constant(tokenType, typeNames[i], i);
+    enumToString(formatting, r.stringType);
+    enumToString(tokenType, r.stringType);
 
     // JToken
     indexer(token, {p(obj, "key")}, token, SLUICE_FN { return index(self, a[0]); });

@@ -283,6 +283,20 @@ Member &indexer(TypeInfo *t, std::vector<Param> params, TypePat result, NativeFn
 {
     return add(t, Member::Kind::Indexer, false, "this[]", std::move(params), result, fn);
 }
+void enumToString(TypeInfo *t, const TypeInfo *stringType)
+{
+    method(t, "ToString", {}, stringType, [](Frame &, const CallSite &site, const Value &self, Value *) {
+        // As .NET prints an enum value: the constant's name, else the number.
+        const qint64 value = self.toLong();
+        if (site.receiverType) {
+            for (const Member &m : site.receiverType->members)
+                if (m.kind == Member::Kind::Field && m.isStatic && m.tag == value)
+                    return Value::fromString(m.name);
+        }
+        return Value::fromString(QString::number(value));
+    });
+}
+
 void constant(TypeInfo *t, const char *name, int value)
 {
     Member &m = add(t, Member::Kind::Field, true, name, {}, TypePat(t),

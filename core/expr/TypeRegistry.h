@@ -111,6 +111,8 @@ Member &method(TypeInfo *t, const char *name, std::vector<Param> params, TypePat
 Member &smethod(TypeInfo *t, const char *name, std::vector<Param> params, TypePat result, NativeFn fn);
 Member &ctor(TypeInfo *t, std::vector<Param> params, NativeFn fn);
 Member &indexer(TypeInfo *t, std::vector<Param> params, TypePat result, NativeFn fn);
+// ToString() of an enum type: the constant's name, as .NET prints it.
+void enumToString(TypeInfo *t, const TypeInfo *stringType);
 // An enum constant (static field with an int value).
 void constant(TypeInfo *t, const char *name, int value);
 } // namespace bind

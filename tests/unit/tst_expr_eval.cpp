@@ -94,6 +94,11 @@ void TestExprEval::evaluate_data()
     QTest::newRow("jwt subject") << QStringLiteral("@(context.Request.Headers.GetValueOrDefault(\"Authorization\",\"\")"
                                                    ".Split(' ')[1].AsJwt()?.Subject)")
                                  << QStringLiteral("string:alice");
+    // enum values print their names, as .NET does
+    QTest::newRow("enum ToString") << QStringLiteral("@(JObject.Parse(\"{}\").Type.ToString())")
+                                   << QStringLiteral("string:Object");
+    QTest::newRow("enum constant ToString") << QStringLiteral("@(StringComparison.OrdinalIgnoreCase.ToString())")
+                                            << QStringLiteral("string:OrdinalIgnoreCase");
     QTest::newRow("uri combine")
         << QStringLiteral("@(new Uri(new Uri(\"https://apimairlineapi.azurewebsites.net/UserProfile/\"), "
                           "(string)context.Variables[\"enduserid\"]).AbsoluteUri)")
