@@ -16,7 +16,10 @@ namespace sluice::bench {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Bench", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bench", text);
+}
 
 } // namespace
 
@@ -41,7 +44,10 @@ CacheBenchLab::CacheBenchLab(CacheBenchSettings settings)
         m_settings.say = [](const QString &) {};
 }
 
-CacheBenchLab::~CacheBenchLab() { stopOrigin(); }
+CacheBenchLab::~CacheBenchLab()
+{
+    stopOrigin();
+}
 
 QByteArray CacheBenchLab::originBody()
 {
@@ -51,7 +57,10 @@ QByteArray CacheBenchLab::originBody()
     return body;
 }
 
-QString CacheBenchLab::folder(const QString &name) const { return QDir(m_settings.workDir).filePath(name); }
+QString CacheBenchLab::folder(const QString &name) const
+{
+    return QDir(m_settings.workDir).filePath(name);
+}
 
 QString CacheBenchLab::startOrigin()
 {
@@ -133,11 +142,11 @@ CacheServer CacheBenchLab::startNginx(const QString &tag, int ttlSeconds)
     conf.extraHttp = QStringLiteral("proxy_cache_path %1 levels=1:2 keys_zone=bench:16m max_size=256m "
                                     "inactive=1h use_temp_path=off;")
                          .arg(QDir(prefix).filePath(QStringLiteral("cache")));
-    QStringList location{QStringLiteral("proxy_cache bench;"), QStringLiteral("proxy_cache_key $uri;"),
-                         QStringLiteral("proxy_cache_valid 200 %1s;").arg(ttlSeconds),
-                         // One request fills an expired entry; the others wait for it.
-                         QStringLiteral("proxy_cache_lock on;"), QStringLiteral("proxy_cache_lock_timeout 5s;"),
-                         QStringLiteral("add_header X-Cache-Status $upstream_cache_status;")};
+    QStringList location {QStringLiteral("proxy_cache bench;"), QStringLiteral("proxy_cache_key $uri;"),
+                          QStringLiteral("proxy_cache_valid 200 %1s;").arg(ttlSeconds),
+                          // One request fills an expired entry; the others wait for it.
+                          QStringLiteral("proxy_cache_lock on;"), QStringLiteral("proxy_cache_lock_timeout 5s;"),
+                          QStringLiteral("add_header X-Cache-Status $upstream_cache_status;")};
     if (ttlSeconds < 3600) // the origin's max-age=3600 would win over proxy_cache_valid
         location.append(QStringLiteral("proxy_ignore_headers Cache-Control Expires;"));
     conf.extraLocation = location.join(QStringLiteral("\n            "));
@@ -183,20 +192,19 @@ CacheServer CacheBenchLab::startHaproxy(const QString &tag, int ttlSeconds)
 
 QString CacheBenchLab::sluicePolicyXml(int ttlSeconds)
 {
-    return QStringLiteral(
-               "<policies>\n"
-               "    <inbound>\n"
-               "        <base />\n"
-               "        <cache-lookup vary-by-developer=\"false\" vary-by-developer-groups=\"false\" "
-               "caching-type=\"internal\" downstream-caching-type=\"none\" />\n"
-               "    </inbound>\n"
-               "    <backend><base /></backend>\n"
-               "    <outbound>\n"
-               "        <base />\n"
-               "        <cache-store duration=\"%1\" />\n"
-               "    </outbound>\n"
-               "    <on-error><base /></on-error>\n"
-               "</policies>\n")
+    return QStringLiteral("<policies>\n"
+                          "    <inbound>\n"
+                          "        <base />\n"
+                          "        <cache-lookup vary-by-developer=\"false\" vary-by-developer-groups=\"false\" "
+                          "caching-type=\"internal\" downstream-caching-type=\"none\" />\n"
+                          "    </inbound>\n"
+                          "    <backend><base /></backend>\n"
+                          "    <outbound>\n"
+                          "        <base />\n"
+                          "        <cache-store duration=\"%1\" />\n"
+                          "    </outbound>\n"
+                          "    <on-error><base /></on-error>\n"
+                          "</policies>\n")
         .arg(ttlSeconds);
 }
 
@@ -224,14 +232,14 @@ CacheServer CacheBenchLab::startSluice(const QString &tag, int ttlSeconds)
     }
     const quint16 port = BenchProcess::freeLoopbackPort();
     const quint16 adminPort = BenchProcess::freeLoopbackPort();
-    CacheServer started = startServer(
-        tag, program,
-        {QStringLiteral("--workspace"), workspaceDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-         QStringLiteral("--admin"), QStringLiteral("127.0.0.1:%1").arg(adminPort), QStringLiteral("--threads"),
-         QString::number(m_settings.threads),
-         // nginx and HAProxy log nothing per request: neither does the gateway.
-         QStringLiteral("--log-level"), QStringLiteral("warn")},
-        port);
+    CacheServer started = startServer(tag, program,
+                                      {QStringLiteral("--workspace"), workspaceDir, QStringLiteral("--listen"),
+                                       QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--admin"),
+                                       QStringLiteral("127.0.0.1:%1").arg(adminPort), QStringLiteral("--threads"),
+                                       QString::number(m_settings.threads),
+                                       // nginx and HAProxy log nothing per request: neither does the gateway.
+                                       QStringLiteral("--log-level"), QStringLiteral("warn")},
+                                      port);
     started.adminPort = adminPort;
     started.hitHeader = server.hitHeader;
     started.hitToken = server.hitToken;

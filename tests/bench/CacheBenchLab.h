@@ -19,9 +19,9 @@ struct CacheServer
     QString name;
     std::unique_ptr<BenchProcess> process;
     quint16 port = 0;
-    quint16 adminPort = 0;  // sluice only
-    QString failure;        // it should run and does not: a component failed
-    QString skipped;        // deliberately not run (not installed), and how to get it
+    quint16 adminPort = 0; // sluice only
+    QString failure; // it should run and does not: a component failed
+    QString skipped; // deliberately not run (not installed), and how to get it
     // The response header that tells a hit, and the ';'-separated token in it
     // that means "hit"; empty when the cache says nothing (HAProxy): the
     // origin's request counter tells then.
@@ -35,11 +35,11 @@ struct CacheServer
 
 struct CacheBenchSettings
 {
-    QString workDir;         // configs, logs, caches
-    QString binDir;          // sluice-gateway
+    QString workDir; // configs, logs, caches
+    QString binDir; // sluice-gateway
     QString nginxProgram;
-    QString haproxyProgram;  // empty: not installed
-    int threads = 1;         // nginx workers, HAProxy nbthread, sluice --threads
+    QString haproxyProgram; // empty: not installed
+    int threads = 1; // nginx workers, HAProxy nbthread, sluice --threads
     int startupTimeoutMs = 15000;
     std::function<void(const QString &)> say;
 };

@@ -10,14 +10,29 @@ namespace sluice::bench {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Bench", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bench", text);
+}
 
-QString cell(const QString &text, int width) { return text.leftJustified(width, QLatin1Char(' ')); }
-QString right(const QString &text, int width) { return text.rightJustified(width, QLatin1Char(' ')); }
+QString cell(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+QString right(const QString &text, int width)
+{
+    return text.rightJustified(width, QLatin1Char(' '));
+}
 
-QString ms(double value) { return QString::number(value, 'f', value < 10 ? 3 : 1) + QLatin1String(" ms"); }
+QString ms(double value)
+{
+    return QString::number(value, 'f', value < 10 ? 3 : 1) + QLatin1String(" ms");
+}
 
-QString ratioText(double value) { return QString::number(value, 'f', 2) + QLatin1Char('x'); }
+QString ratioText(double value)
+{
+    return QString::number(value, 'f', 2) + QLatin1Char('x');
+}
 
 } // namespace
 
@@ -78,10 +93,10 @@ QString CacheBenchTable::renderRatios() const
     const auto throughput = [](const HitRow &r) -> std::optional<double> { return r.wrk.requestsPerSecond; };
     const auto cpu = [](const HitRow &r) { return r.cpuUsPerRequest; };
     const auto p99 = [](const HitRow &r) -> std::optional<double> { return r.wrk.latencyP99Ms; };
-    const QList<Check> checks{{"haproxy", "throughput", throughput, 1.0, true},
-                              {"nginx", "throughput", throughput, 1.25, true},
-                              {"haproxy", "CPU per hit", cpu, 1.0, false},
-                              {"nginx", "p99", p99, 1.0, false}};
+    const QList<Check> checks {{"haproxy", "throughput", throughput, 1.0, true},
+                               {"nginx", "throughput", throughput, 1.25, true},
+                               {"haproxy", "CPU per hit", cpu, 1.0, false},
+                               {"nginx", "p99", p99, 1.0, false}};
 
     QStringList scenarios;
     for (const HitRow &row : m_hits) {
@@ -94,7 +109,8 @@ QString CacheBenchTable::renderRatios() const
         for (const Check &check : checks) {
             const QString reference = QString::fromLatin1(check.reference);
             const QString name = QStringLiteral("sluice/%1 %2").arg(reference, QString::fromLatin1(check.what));
-            const QString target = (check.atLeast ? QStringLiteral(">= ") : QStringLiteral("<= ")) + ratioText(check.target);
+            const QString target =
+                (check.atLeast ? QStringLiteral(">= ") : QStringLiteral("<= ")) + ratioText(check.target);
             out += cell(scenario, 11) + cell(name, 27);
             const HitRow *other = find(scenario, reference);
             const std::optional<double> numerator =

@@ -17,13 +17,13 @@ class CacheBenchTable
 public:
     struct HitRow
     {
-        QString scenario;       // "1 URL", "1000 URLs"
-        QString target;         // "sluice", "nginx", "haproxy"
-        QString failure;        // empty when measured
-        bool skipped = false;   // failure then says why (not installed), not a component failure
+        QString scenario; // "1 URL", "1000 URLs"
+        QString target; // "sluice", "nginx", "haproxy"
+        QString failure; // empty when measured
+        bool skipped = false; // failure then says why (not installed), not a component failure
         WrkResult wrk;
         std::optional<double> cpuUsPerRequest; // the server's user + system CPU / requests
-        qint64 originRequests = -1;            // reaching the origin during the run (0 for pure hits)
+        qint64 originRequests = -1; // reaching the origin during the run (0 for pure hits)
     };
 
     struct ExpiryRow

@@ -72,7 +72,7 @@ std::optional<QStringList> HaproxyConfig::write(const QString &dir, QString *err
         return std::nullopt;
     }
     // -db: foreground, no master process: the started process is the server.
-    return QStringList{QStringLiteral("-f"), confPath, QStringLiteral("-db")};
+    return QStringList {QStringLiteral("-f"), confPath, QStringLiteral("-db")};
 }
 
 } // namespace sluice::bench

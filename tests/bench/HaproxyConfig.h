@@ -22,13 +22,13 @@ struct HaproxyConfig
     quint16 listenPort = 0;
     quint16 upstreamPort = 0;
     QString locationPrefix = QStringLiteral("/bench/");
-    int threads = 0;         // nbthread; 0: HAProxy's default (one per core)
+    int threads = 0; // nbthread; 0: HAProxy's default (one per core)
     int maxConnections = 4096;
     bool cache = true;
     int cacheTotalMaxSizeMb = 64;
-    int cacheMaxObjectSizeBytes = 4096;  // must stay <= half the total size
-    int cacheMaxAgeSeconds = 3600;       // upper bound; a shorter Cache-Control max-age wins
-    QString extraBackend;    // lines inside the backend, e.g. http-response rules
+    int cacheMaxObjectSizeBytes = 4096; // must stay <= half the total size
+    int cacheMaxAgeSeconds = 3600; // upper bound; a shorter Cache-Control max-age wins
+    QString extraBackend; // lines inside the backend, e.g. http-response rules
 
     QByteArray render() const;
     // Writes <dir>/haproxy.cfg and returns the arguments for haproxy

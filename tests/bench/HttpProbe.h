@@ -12,12 +12,12 @@ namespace sluice::bench {
 // component answers 404 or 502.
 struct HttpProbe
 {
-    bool ok = false;       // a 2xx answer arrived
+    bool ok = false; // a 2xx answer arrived
     int status = 0;
     qint64 bodyBytes = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // response headers as received
-    QString error;         // transport error, timeout or unexpected status
+    QString error; // transport error, timeout or unexpected status
 
     // The value of a response header (name case-insensitive); empty if absent.
     QByteArray header(const QByteArray &name) const;

@@ -40,7 +40,10 @@ void say(const QString &text)
     std::fflush(stdout);
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("Bench", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bench", text);
+}
 
 const QString kSluice = QStringLiteral("sluice");
 const QString kNginx = QStringLiteral("nginx");
@@ -58,7 +61,7 @@ struct Options
     QString nginx = QStringLiteral("/usr/sbin/nginx");
     QString haproxy = QStringLiteral("haproxy");
     QString wrkProgram = QStringLiteral("wrk");
-    QStringList only{kNginx, kHaproxy, kSluice};
+    QStringList only {kNginx, kHaproxy, kSluice};
     bool keepTemp = false;
 };
 
@@ -93,7 +96,8 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
                                      QStringLiteral("haproxy"));
     const QCommandLineOption wrk(QStringLiteral("wrk"), tr("The wrk program."), QStringLiteral("program"),
                                  QStringLiteral("wrk"));
-    const QCommandLineOption only(QStringLiteral("only"), tr("Caches to measure, comma-separated: sluice,nginx,haproxy."),
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  tr("Caches to measure, comma-separated: sluice,nginx,haproxy."),
                                   QStringLiteral("list"), QStringLiteral("sluice,nginx,haproxy"));
     const QCommandLineOption startup(QStringLiteral("startup-timeout"), tr("Milliseconds to wait for each server."),
                                      QStringLiteral("ms"), QStringLiteral("15000"));
@@ -154,7 +158,8 @@ QString loadWarning()
     const int cores = QThread::idealThreadCount();
     if (load <= cores)
         return {};
-    return tr("warning: load average %1 on %2 cores before the run: other work competes for the CPU, figures are noisy.")
+    return tr("warning: load average %1 on %2 cores before the run: other work competes for the CPU, figures are "
+              "noisy.")
         .arg(load, 0, 'f', 1)
         .arg(cores);
 }
@@ -173,7 +178,9 @@ QString warmAndVerify(const CacheBenchLab &lab, const CacheServer &server, const
         if (!first.at(i).ok)
             return tr("GET %1: %2").arg(urls.at(i).toString(), first.at(i).error);
         if (first.at(i).bodyBytes != CacheBenchLab::kBodyBytes)
-            return tr("GET %1: %2 bytes, expected %3.").arg(urls.at(i).toString()).arg(first.at(i).bodyBytes)
+            return tr("GET %1: %2 bytes, expected %3.")
+                .arg(urls.at(i).toString())
+                .arg(first.at(i).bodyBytes)
                 .arg(CacheBenchLab::kBodyBytes);
     }
     const qint64 before = lab.settledOriginRequests();
@@ -198,7 +205,8 @@ QString warmAndVerify(const CacheBenchLab &lab, const CacheServer &server, const
     if (before < 0 || after < 0)
         return tr("cannot read the origin's request count.");
     if (after != before)
-        return tr("%1 of %2 second GETs reached the origin: not served from the cache.").arg(after - before)
+        return tr("%1 of %2 second GETs reached the origin: not served from the cache.")
+            .arg(after - before)
             .arg(second.size());
     return {};
 }
@@ -227,8 +235,8 @@ CacheBenchTable::HitRow measureHits(const CacheBenchLab &lab, const Wrk &wrk, co
     say(tr("measuring %1 (%2): %3 s").arg(server.name, scenario).arg(options.durationSeconds));
     const qint64 originBefore = lab.settledOriginRequests();
     const std::optional<double> cpuBefore = server.process->cpuSeconds(true);
-    WrkResult result = wrk.run(QStringLiteral("%1-%2").arg(server.name).arg(paths.size()), server.url(paths.first()),
-                               options);
+    WrkResult result =
+        wrk.run(QStringLiteral("%1-%2").arg(server.name).arg(paths.size()), server.url(paths.first()), options);
     const std::optional<double> cpuAfter = server.process->cpuSeconds(true);
     const qint64 originAfter = lab.settledOriginRequests();
     const quint64 errors = result.non2xx3xx + result.socketErrors;
@@ -273,7 +281,9 @@ CacheBenchTable::ExpiryRow measureExpiry(const CacheBenchLab &lab, const Wrk &wr
         row.failure = tr("GET %1: %2").arg(server.url(path).toString(), probe.error);
         return row;
     }
-    say(tr("measuring %1 (hot key expiring every %2 s): %3 s").arg(row.target).arg(row.ttlSeconds)
+    say(tr("measuring %1 (hot key expiring every %2 s): %3 s")
+            .arg(row.target)
+            .arg(row.ttlSeconds)
             .arg(row.durationSeconds));
     WrkOptions wrkOptions = options.wrk;
     wrkOptions.durationSeconds = options.expiryDurationSeconds;
@@ -299,8 +309,10 @@ void sayGatewayCacheMetrics(const CacheServer &server)
     if (!metrics.ok)
         return;
     for (const QByteArray &line : metrics.body.split('\n')) {
-        const bool counter = line.startsWith("sluice_cache_lookups_total") || line.startsWith("sluice_cache_stores_total")
-            || line.startsWith("sluice_cache_backend_requests_avoided_total") || line.startsWith("sluice_cache_entries");
+        const bool counter = line.startsWith("sluice_cache_lookups_total")
+            || line.startsWith("sluice_cache_stores_total")
+            || line.startsWith("sluice_cache_backend_requests_avoided_total")
+            || line.startsWith("sluice_cache_entries");
         if (counter || (line.startsWith("sluice_requests_total{") && line.contains("bench")))
             say(tr("sluice admin /metrics: %1").arg(QString::fromUtf8(line)));
     }
@@ -333,8 +345,8 @@ int run(const Options &options)
     settings.workDir = workDir;
     settings.binDir = options.binDir;
     settings.nginxProgram = BenchProcess::findProgram(options.nginx, {QStringLiteral("/usr/sbin")});
-    settings.haproxyProgram = BenchProcess::findProgram(options.haproxy, {QStringLiteral("/usr/sbin"),
-                                                                          QStringLiteral("/usr/local/sbin")});
+    settings.haproxyProgram =
+        BenchProcess::findProgram(options.haproxy, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
     settings.threads = options.serverThreads;
     settings.startupTimeoutMs = options.startupTimeoutMs;
     settings.say = say;
@@ -344,8 +356,13 @@ int run(const Options &options)
 
     say(tr("sluice-bench-cache: %1-byte cached response, wrk -t%2 -c%3 -d%4s --latency; servers with %5 thread(s); "
            "%6 CPU cores; files in %7")
-            .arg(CacheBenchLab::kBodyBytes).arg(options.wrk.threads).arg(options.wrk.connections)
-            .arg(options.wrk.durationSeconds).arg(options.serverThreads).arg(QThread::idealThreadCount()).arg(workDir));
+            .arg(CacheBenchLab::kBodyBytes)
+            .arg(options.wrk.threads)
+            .arg(options.wrk.connections)
+            .arg(options.wrk.durationSeconds)
+            .arg(options.serverThreads)
+            .arg(QThread::idealThreadCount())
+            .arg(workDir));
 
     CacheBenchLab lab(settings);
     if (const QString failure = lab.startOrigin(); !failure.isEmpty()) {
@@ -357,7 +374,7 @@ int run(const Options &options)
 
     CacheBenchTable table;
     const Wrk wrk(wrkProgram, workDir);
-    const QStringList order{kNginx, kHaproxy, kSluice};
+    const QStringList order {kNginx, kHaproxy, kSluice};
     {
         // Declared together so that each is stopped by its own handle however
         // this block ends.
