@@ -4,11 +4,15 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QTcpSocket>
+#include <QSocketNotifier>
 #include <QTimerEvent>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -23,8 +27,9 @@ namespace {
 // How long a closing connection waits for the client to read the last response
 // and close its side before the socket is aborted.
 constexpr qint64 kLingerMs = 2000;
-// Bounds what the socket buffers while the connection does not read.
-constexpr qint64 kReadBufferSize = 256 * 1024;
+// One recv() takes at most this much; the parse buffer never holds much more
+// (reading pauses while the pipeline is full).
+constexpr qsizetype kReadChunk = 16 * 1024;
 
 qint64 nowMs()
 {
@@ -39,45 +44,61 @@ QString addressText(const QHostAddress &address)
     return isV4 ? QHostAddress(v4).toString() : address.toString();
 }
 
+// The peer's address and our port, from the descriptor.
+void socketNames(int fd, QString *peer, quint16 *localPort)
+{
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        *peer = addressText(QHostAddress(reinterpret_cast<const sockaddr *>(&address)));
+    length = sizeof address;
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0) {
+        if (address.ss_family == AF_INET)
+            *localPort = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+        else if (address.ss_family == AF_INET6)
+            *localPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    }
+}
+
 } // namespace
 
 HttpServerConnection::HttpServerConnection(qintptr socketDescriptor, HttpRequestHandler handler,
                                            const HttpServerLimits &limits, QObject *parent)
     : QObject(parent)
-    , m_socket(new QTcpSocket(this))
+    , m_fd(static_cast<int>(socketDescriptor))
     , m_handler(std::move(handler))
     , m_limits(limits)
     , m_parser(limits)
 {
     m_lastActivity = nowMs();
-    if (!m_socket->setSocketDescriptor(socketDescriptor)) {
+    const int flags = m_fd >= 0 ? ::fcntl(m_fd, F_GETFL) : -1;
+    if (flags < 0 || ::fcntl(m_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
         m_closing = true;
         QMetaObject::invokeMethod(this, &HttpServerConnection::finish, Qt::QueuedConnection);
         return;
     }
-    m_socket->setReadBufferSize(kReadBufferSize);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_peerAddress = addressText(m_socket->peerAddress());
-    m_localPort = m_socket->localPort();
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    socketNames(m_fd, &m_peerAddress, &m_localPort);
 
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpServerConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpServerConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpServerConnection::finish);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            finish();
-    });
+    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &HttpServerConnection::onReadable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &HttpServerConnection::onWritable);
     updateTimer();
-    if (m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &HttpServerConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpServerConnection::~HttpServerConnection()
 {
     m_closed = true;
     m_pending.clear();
-    if (m_socket)
-        m_socket->disconnect(this);
+    if (m_fd >= 0) {
+        delete m_readNotifier;
+        delete m_writeNotifier;
+        ::close(m_fd);
+        m_fd = -1;
+    }
     // Exchanges the handler still holds may be released here; they must find this
     // object whole (and closed), so drop the handler before the members go.
     HttpRequestHandler handler = std::move(m_handler);
@@ -99,8 +120,55 @@ void HttpServerConnection::abort()
 {
     if (m_closed)
         return;
-    m_socket->abort();
     finish();
+}
+
+void HttpServerConnection::setReading(bool on)
+{
+    if (m_readNotifier && m_readNotifier->isEnabled() != on)
+        m_readNotifier->setEnabled(on);
+}
+
+bool HttpServerConnection::readAvailable()
+{
+    // A few chunks per wake-up at most: the notifier is level-triggered, so a
+    // fast sender is read on the next round, after the parser took this much.
+    for (int round = 0; round < 4; ++round) {
+        const qsizetype used = m_input.size();
+        m_input.resize(used + kReadChunk);
+        ssize_t n = 0;
+        do {
+            n = ::recv(m_fd, m_input.data() + used, static_cast<size_t>(kReadChunk), MSG_DONTWAIT);
+        } while (n < 0 && errno == EINTR);
+        m_input.resize(used + std::max<qsizetype>(0, n));
+        if (n > 0) {
+            m_lastActivity = nowMs();
+            if (n < kReadChunk)
+                return true; // the kernel had no more
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return true;
+        finish(); // end of stream (the client closed) or a reset
+        return false;
+    }
+    return true;
+}
+
+void HttpServerConnection::discardInput()
+{
+    char scratch[4096];
+    for (;;) {
+        const ssize_t n = ::recv(m_fd, scratch, sizeof scratch, MSG_DONTWAIT);
+        if (n > 0)
+            continue;
+        if (n < 0 && (errno == EINTR))
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        finish(); // the client closed its side (or reset): a lingering close is complete
+        return;
+    }
 }
 
 bool HttpServerConnection::pipelineFull() const
@@ -108,14 +176,24 @@ bool HttpServerConnection::pipelineFull() const
     return static_cast<qsizetype>(m_pending.size()) >= std::max(1, m_limits.maxPipelined);
 }
 
-void HttpServerConnection::onReadyRead()
+void HttpServerConnection::onReadable()
 {
     if (m_closed)
         return;
     if (m_closing) {
-        m_socket->skip(m_socket->bytesAvailable()); // lingering: discard what the client still sends
+        discardInput(); // lingering: discard what the client still sends
         return;
     }
+    if (m_stopReading || pipelineFull()) {
+        setReading(false); // level-triggered: wait until there is room again
+        return;
+    }
+    if (m_inputOffset >= m_input.size()) {
+        m_input.resize(0);
+        m_inputOffset = 0;
+    }
+    if (!readAvailable())
+        return;
     processInput();
 }
 
@@ -125,14 +203,8 @@ void HttpServerConnection::processInput()
         return;
     m_processing = true;
     while (!m_closing && !m_stopReading && !pipelineFull()) {
-        if (m_inputOffset >= m_input.size()) {
-            if (m_socket->bytesAvailable() <= 0)
-                break;
-            m_input = m_socket->readAll();
-            m_inputOffset = 0;
-            m_lastActivity = nowMs();
-            continue;
-        }
+        if (m_inputOffset >= m_input.size())
+            break; // everything read was parsed: wait for the read notifier
         const quint64 begunBefore = m_parser.messagesBegun();
         qsizetype consumed = 0;
         const auto event =
@@ -157,10 +229,13 @@ void HttpServerConnection::processInput()
         }
     }
     if (m_inputOffset >= m_input.size() && !m_input.isEmpty()) {
-        m_input.clear();
+        m_input.resize(0); // keeps the capacity for the next read
         m_inputOffset = 0;
     }
     m_processing = false;
+    if (m_closed)
+        return;
+    setReading(!m_closing && !m_stopReading && !pipelineFull());
     updateTimer();
 }
 
@@ -280,14 +355,13 @@ void HttpServerConnection::flushResponses()
 
 void HttpServerConnection::writeOut(const QByteArray &head, const QByteArray *body)
 {
-    // With nothing queued in the socket, send straight to the descriptor: QTcpSocket
-    // would switch its write notifier on and off for every response (two event
-    // loop wake-ups each). Whatever the kernel does not take goes to the socket's
-    // buffer, behind which all later output then queues.
+    if (m_closed)
+        return;
+    // With nothing queued, send head and body in one sendmsg; whatever the
+    // kernel does not take is queued, and all later output queues behind it.
     qsizetype headDone = 0;
     qsizetype bodyDone = 0;
-    const qintptr fd = m_socket->socketDescriptor();
-    if (fd >= 0 && m_socket->bytesToWrite() == 0) {
+    if (bytesToWrite() == 0) {
         iovec parts[2];
         parts[0].iov_base = const_cast<char *>(head.constData());
         parts[0].iov_len = static_cast<size_t>(head.size());
@@ -302,7 +376,7 @@ void HttpServerConnection::writeOut(const QByteArray &head, const QByteArray *bo
         message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
         ssize_t sent = 0;
         do {
-            sent = ::sendmsg(static_cast<int>(fd), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+            sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
         } while (sent < 0 && errno == EINTR);
         if (sent < 0) {
             if (errno != EAGAIN && errno != EWOULDBLOCK) {
@@ -313,11 +387,43 @@ void HttpServerConnection::writeOut(const QByteArray &head, const QByteArray *bo
         }
         headDone = std::min<qsizetype>(head.size(), static_cast<qsizetype>(sent));
         bodyDone = static_cast<qsizetype>(sent) - headDone;
+        m_outQueue.resize(0);
+        m_outOffset = 0;
     }
     if (headDone < head.size())
-        m_socket->write(headDone == 0 ? head : head.mid(headDone));
+        m_outQueue.append(head.constData() + headDone, head.size() - headDone);
     if (body && bodyDone < body->size())
-        m_socket->write(bodyDone == 0 ? *body : body->mid(bodyDone));
+        m_outQueue.append(body->constData() + bodyDone, body->size() - bodyDone);
+    if (bytesToWrite() > 0 && m_writeNotifier)
+        m_writeNotifier->setEnabled(true);
+}
+
+void HttpServerConnection::onWritable()
+{
+    if (m_closed)
+        return;
+    while (bytesToWrite() > 0) {
+        const ssize_t sent = ::send(m_fd, m_outQueue.constData() + m_outOffset, static_cast<size_t>(bytesToWrite()),
+                                    MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent > 0) {
+            m_outOffset += sent;
+            continue;
+        }
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return; // the notifier calls again
+        abort();
+        return;
+    }
+    m_outQueue.resize(0);
+    m_outOffset = 0;
+    m_writeNotifier->setEnabled(false);
+    m_lastActivity = nowMs();
+    if (m_closing && !m_lingering)
+        shutdownWrite();
+    else
+        updateTimer();
 }
 
 void HttpServerConnection::startClosing()
@@ -331,16 +437,11 @@ void HttpServerConnection::startClosing()
     m_inputOffset = 0;
     // Give a slow reader time to take the last response.
     m_closeDeadline = nowMs() + std::max<qint64>(kLingerMs, m_limits.idleTimeoutMs);
-    if (m_socket->bytesToWrite() == 0)
+    setReading(true); // to notice the client's close (and discard what it still sends)
+    if (bytesToWrite() == 0)
         shutdownWrite();
     else
         updateTimer();
-}
-
-void HttpServerConnection::onBytesWritten()
-{
-    if (m_closing && !m_lingering && m_socket->bytesToWrite() == 0)
-        shutdownWrite();
 }
 
 void HttpServerConnection::shutdownWrite()
@@ -350,15 +451,13 @@ void HttpServerConnection::shutdownWrite()
     m_lingering = true;
     // Half-close and wait for the client to close: closing with unread request
     // bytes would reset the connection and could destroy the response in flight.
-    const qintptr fd = m_socket->socketDescriptor();
-    if (fd < 0 || ::shutdown(static_cast<int>(fd), SHUT_WR) != 0) {
-        m_socket->abort();
+    if (m_fd < 0 || ::shutdown(m_fd, SHUT_WR) != 0) {
         finish();
         return;
     }
-    m_socket->skip(m_socket->bytesAvailable());
     m_closeDeadline = nowMs() + kLingerMs;
     updateTimer();
+    discardInput();
 }
 
 void HttpServerConnection::finish()
@@ -370,8 +469,17 @@ void HttpServerConnection::finish()
     m_timer.stop();
     m_pending.clear();
     m_input.clear();
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
-        m_socket->abort();
+    m_outQueue.clear();
+    m_outOffset = 0;
+    if (m_fd >= 0) {
+        // The notifiers go before the descriptor they watch.
+        delete m_readNotifier;
+        delete m_writeNotifier;
+        m_readNotifier = nullptr;
+        m_writeNotifier = nullptr;
+        ::close(m_fd);
+        m_fd = -1;
+    }
     Q_EMIT closed();
     deleteLater();
 }
@@ -384,7 +492,7 @@ qint64 HttpServerConnection::nextDeadline() const
         return -1; // answers still pending; the handler decides
     if (m_parser.inMessage())
         return m_requestStartedAt + m_limits.headerTimeoutMs;
-    if (m_pending.empty() && m_socket->bytesToWrite() == 0)
+    if (m_pending.empty() && bytesToWrite() == 0)
         return m_lastActivity + m_limits.idleTimeoutMs;
     return -1;
 }
