@@ -21,6 +21,9 @@ const PolicyCompiler &PolicyCompiler::builtin()
         registerMockResponsePolicy(c);
         registerCacheLookupPolicy(c);
         registerCacheStorePolicy(c);
+        registerCacheLookupValuePolicy(c);
+        registerCacheStoreValuePolicy(c);
+        registerCacheRemoveValuePolicy(c);
         return c;
     }();
     return compiler;

@@ -43,5 +43,8 @@ void registerReturnResponsePolicy(PolicyCompiler &compiler);
 void registerMockResponsePolicy(PolicyCompiler &compiler);
 void registerCacheLookupPolicy(PolicyCompiler &compiler);
 void registerCacheStorePolicy(PolicyCompiler &compiler);
+void registerCacheLookupValuePolicy(PolicyCompiler &compiler);
+void registerCacheStoreValuePolicy(PolicyCompiler &compiler);
+void registerCacheRemoveValuePolicy(PolicyCompiler &compiler);
 
 } // namespace sluice
