@@ -12,11 +12,12 @@
 namespace sluice {
 
 AdminHandler::AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics,
-                           Info info)
+                           Info info, AdminCacheHandler::StoreList cacheStores)
     : m_config(std::move(config))
     , m_metrics(metrics)
     , m_info(std::move(info))
-{}
+    , m_cache(std::move(cacheStores))
+{ }
 
 QByteArray AdminHandler::statusJson() const
 {
@@ -44,8 +45,10 @@ QByteArray AdminHandler::statusJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-void AdminHandler::handle(const HttpExchangePtr &exchange) const
+void AdminHandler::handle(const HttpExchangePtr &exchange, QObject *context) const
 {
+    if (m_cache.handle(exchange, context))
+        return;
     const HttpRequest &request = exchange->request();
     const bool isGet = request.method == "GET" || request.method == "HEAD";
     if (request.path == "/status" || request.path == "/metrics") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AdminCacheHandler.h"
 #include "http/HttpExchange.h"
 
 #include <functional>
@@ -10,7 +11,8 @@ namespace sluice {
 class GatewayConfig;
 class GatewayMetrics;
 
-// The admin listener: GET /status (JSON) and GET /metrics (Prometheus text).
+// The admin listener: GET /status (JSON), GET /metrics (Prometheus text) and
+// the cache endpoints under /cache/ (AdminCacheHandler, docs/cache-admin.md).
 // Nothing secret is served: connection strings are redacted.
 class AdminHandler
 {
@@ -22,15 +24,19 @@ public:
         QString listenUrl;
     };
 
-    AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics, Info info);
+    AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics, Info info,
+                 AdminCacheHandler::StoreList cacheStores);
 
-    void handle(const HttpExchangePtr &exchange) const;
+    // `context` lives on the thread of the exchange's connection (the admin
+    // worker's): asynchronous answers (the cache stores') come back on it.
+    void handle(const HttpExchangePtr &exchange, QObject *context) const;
     QByteArray statusJson() const;
 
 private:
     std::function<std::shared_ptr<const GatewayConfig>()> m_config;
     GatewayMetrics &m_metrics;
     Info m_info;
+    AdminCacheHandler m_cache;
 };
 
 } // namespace sluice

@@ -92,11 +92,14 @@ bool Gateway::start(QString *errorMessage)
     if (m_options.adminEnabled) {
         AdminHandler::Info info{m_config->location(), m_server->workerCount(),
                                 urlOf(m_options.listenAddress, m_server->serverPort())};
-        m_admin = std::make_unique<AdminHandler>([config] { return config; }, *m_metrics, info);
+        // The stores the admin cache endpoints see: the built-in one, then (later) the external ones.
+        AdminCacheHandler::StoreList cacheStores = [caches] { return QList<CacheStore *>{&caches->internal()}; };
+        m_admin = std::make_unique<AdminHandler>([config] { return config; }, *m_metrics, info, std::move(cacheStores));
         m_adminServer = std::make_unique<HttpServer>();
         AdminHandler *admin = m_admin.get();
-        m_adminServer->setHandlerFactory([admin](int, QObject *) {
-            return HttpRequestHandler([admin](const HttpExchangePtr &exchange) { admin->handle(exchange); });
+        m_adminServer->setHandlerFactory([admin](int, QObject *workerContext) {
+            return HttpRequestHandler(
+                [admin, workerContext](const HttpExchangePtr &exchange) { admin->handle(exchange, workerContext); });
         });
         HttpServerOptions adminOptions;
         adminOptions.address = m_options.adminAddress;
