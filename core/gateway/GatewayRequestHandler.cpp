@@ -162,7 +162,7 @@ void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
         cache->lease.reset(); // a leading miss that stored nothing: the waiters go to the backend
     }
     if (!ctx->cacheStatus.isEmpty())
-        response.headers.set("Cache-Status", ctx->cacheStatus);
+        response.headers.set(QByteArrayLiteral("Cache-Status"), ctx->cacheStatus);
     const double seconds = ctx->elapsedNs() / 1e9;
     if (ctx->metrics)
         ctx->metrics->recordRequest(response.status, seconds);

@@ -4,9 +4,9 @@
 
 namespace sluice {
 
-bool HttpHeaders::nameEquals(const QByteArray &a, const QByteArray &b)
+bool HttpHeaders::nameEquals(QByteArrayView a, QByteArrayView b)
 {
-    return a.size() == b.size() && qstrnicmp(a.constData(), b.constData(), a.size()) == 0;
+    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }
 
 void HttpHeaders::add(const QByteArray &name, const QByteArray &value)
@@ -29,7 +29,7 @@ void HttpHeaders::set(const QByteArray &name, const QByteArray &value)
                    m_fields.end());
 }
 
-int HttpHeaders::remove(const QByteArray &name)
+int HttpHeaders::remove(QByteArrayView name)
 {
     const auto before = m_fields.size();
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(),
@@ -38,13 +38,13 @@ int HttpHeaders::remove(const QByteArray &name)
     return static_cast<int>(before - m_fields.size());
 }
 
-bool HttpHeaders::contains(const QByteArray &name) const
+bool HttpHeaders::contains(QByteArrayView name) const
 {
     return std::any_of(m_fields.begin(), m_fields.end(),
                        [&](const Field &f) { return nameEquals(f.first, name); });
 }
 
-QByteArray HttpHeaders::value(const QByteArray &name) const
+QByteArray HttpHeaders::value(QByteArrayView name) const
 {
     for (const Field &f : m_fields) {
         if (nameEquals(f.first, name))
@@ -53,7 +53,7 @@ QByteArray HttpHeaders::value(const QByteArray &name) const
     return {};
 }
 
-QList<QByteArray> HttpHeaders::values(const QByteArray &name) const
+QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
 {
     QList<QByteArray> result;
     for (const Field &f : m_fields) {
@@ -63,7 +63,7 @@ QList<QByteArray> HttpHeaders::values(const QByteArray &name) const
     return result;
 }
 
-QByteArray HttpHeaders::combined(const QByteArray &name) const
+QByteArray HttpHeaders::combined(QByteArrayView name) const
 {
     QByteArray result;
     for (const Field &f : m_fields) {

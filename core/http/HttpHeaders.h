@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 #include <utility>
@@ -19,21 +20,21 @@ public:
     // Replaces every field of that name with one (appended where the first was).
     void set(const QByteArray &name, const QByteArray &value);
     // Removes every field of that name; returns how many were removed.
-    int remove(const QByteArray &name);
+    int remove(QByteArrayView name);
     void clear() { m_fields.clear(); }
 
-    bool contains(const QByteArray &name) const;
+    bool contains(QByteArrayView name) const;
     // The first value, or an empty array.
-    QByteArray value(const QByteArray &name) const;
-    QList<QByteArray> values(const QByteArray &name) const;
+    QByteArray value(QByteArrayView name) const;
+    QList<QByteArray> values(QByteArrayView name) const;
     // All values of that name joined with ", " (RFC 9110 field combination).
-    QByteArray combined(const QByteArray &name) const;
+    QByteArray combined(QByteArrayView name) const;
 
     const std::vector<Field> &fields() const { return m_fields; }
     bool isEmpty() const { return m_fields.empty(); }
     int size() const { return static_cast<int>(m_fields.size()); }
 
-    static bool nameEquals(const QByteArray &a, const QByteArray &b);
+    static bool nameEquals(QByteArrayView a, QByteArrayView b);
 
 private:
     std::vector<Field> m_fields;

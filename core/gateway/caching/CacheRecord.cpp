@@ -180,7 +180,8 @@ std::optional<QByteArray> CacheRecord::encodeValue(const Value &value, QString *
         w.bytes32(value.asString().toUtf8());
         break;
     case Value::Kind::Object:
-        if (const auto token = JsonTokenObject::tokenOf(value)) {
+        // A JProperty has no JSON text of its own that parses back: refused.
+        if (const auto token = JsonTokenObject::tokenOf(value); token && !token->isProperty()) {
             w.byte('j');
             w.bytes32(token->toString(dotnet::JsonFormatting::None).toUtf8());
             break;

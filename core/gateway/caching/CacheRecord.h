@@ -36,7 +36,7 @@ public:
     static std::optional<Response> decodeResponse(const QByteArray &record);
 
     // nullopt when the value's type cannot be stored (an IResponse, a lambda,
-    // a request ...); `typeName` then names it for the error message.
+    // a request, a JProperty ...); `typeName` then names it for the error message.
     static std::optional<QByteArray> encodeValue(const Value &value, QString *typeName = nullptr);
     static std::optional<Value> decodeValue(const QByteArray &record);
 

@@ -10,21 +10,66 @@ namespace sluice {
 
 namespace {
 
-void appendEncoded(QByteArray &out, const QString &text) { out += QUrl::toPercentEncoding(text); }
+const char Hex[] = "0123456789ABCDEF";
 
-void appendEncoded(QByteArray &out, const QByteArray &bytes) { out += bytes.toPercentEncoding(); }
-
-void appendUrl(QByteArray &out, const QByteArray &url)
+void appendPercent(QByteArray &out, uchar c)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    for (const char c : url) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u >= 0x7f || c == '|') {
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
+    out += '%';
+    out += Hex[c >> 4];
+    out += Hex[c & 0xf];
+}
+
+bool isUnreserved(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
+        || c == u'.' || c == u'_' || c == u'~';
+}
+
+// RFC 3986 percent-encoding of the UTF-8 text, without temporaries for the
+// ASCII text ids and parameters are made of.
+void appendEncoded(QByteArray &out, QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (isUnreserved(c)) {
+            out += char(c);
+        } else if (c < 0x80) {
+            appendPercent(out, uchar(c));
         } else {
-            out += c;
+            const qsizetype start = i;
+            while (i + 1 < text.size() && text.at(i + 1).unicode() >= 0x80)
+                ++i;
+            for (const char b : text.sliced(start, i - start + 1).toUtf8())
+                appendPercent(out, uchar(b));
+        }
+    }
+}
+
+void appendEncoded(QByteArray &out, QByteArrayView bytes)
+{
+    for (const char b : bytes) {
+        if (isUnreserved(char16_t(uchar(b))))
+            out += b;
+        else
+            appendPercent(out, uchar(b));
+    }
+}
+
+// A URL kept readable: only controls, spaces, non-ASCII and '|' are encoded.
+void appendUrl(QByteArray &out, QStringView url)
+{
+    for (qsizetype i = 0; i < url.size(); ++i) {
+        const char16_t c = url.at(i).unicode();
+        if (c > 0x20 && c < 0x7f && c != u'|') {
+            out += char(c);
+        } else if (c < 0x80) {
+            appendPercent(out, uchar(c));
+        } else {
+            const qsizetype start = i;
+            while (i + 1 < url.size() && url.at(i + 1).unicode() >= 0x80)
+                ++i;
+            for (const char b : url.sliced(start, i - start + 1).toUtf8())
+                appendPercent(out, uchar(b));
         }
     }
 }
@@ -44,7 +89,7 @@ void appendParameter(QByteArray &out, const std::pair<QString, QString> &paramet
 QByteArray ResponseCacheKey::build(const Inputs &in)
 {
     QByteArray key;
-    key.reserve(64 + in.backendUrl.size() + in.api.size() + in.operation.size());
+    key.reserve(64 + in.backendBase.size() + in.backendPath.size() + in.api.size() + in.operation.size());
     key += responsePrefix();
     appendEncoded(key, in.api);
     key += ':';
@@ -52,7 +97,11 @@ QByteArray ResponseCacheKey::build(const Inputs &in)
     key += ':';
     appendEncoded(key, in.product);
     key += ':';
-    appendUrl(key, in.backendUrl);
+    QStringView base(in.backendBase);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    appendUrl(key, base);
+    appendUrl(key, in.backendPath);
     key += '?';
 
     bool first = true;

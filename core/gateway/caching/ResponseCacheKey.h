@@ -40,7 +40,8 @@ public:
         QString api;
         QString operation;
         QString product;
-        QByteArray backendUrl; // base URL + path, percent-encoded
+        QString backendBase; // the backend service URL (trailing '/' ignored)
+        QString backendPath; // percent-encoded, starts with '/'
         QList<std::pair<QString, QString>> query;
         const HttpHeaders *headers = nullptr;
         QStringList varyByQuery;   // names, already split at ';'; empty: all parameters

@@ -7,7 +7,7 @@ namespace sluice {
 void ResponseCacheState::applyDownstreamHeaders(HttpResponse &response) const
 {
     if (downstream == DownstreamCaching::None) {
-        response.headers.set("Cache-Control", "no-store");
+        response.headers.set(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         response.headers.remove("Expires");
         return;
     }
@@ -17,7 +17,7 @@ void ResponseCacheState::applyDownstreamHeaders(HttpResponse &response) const
     value += QByteArray::number(qMax<qint64>(0, *freshSeconds));
     if (mustRevalidate)
         value += ", must-revalidate";
-    response.headers.set("Cache-Control", value);
+    response.headers.set(QByteArrayLiteral("Cache-Control"), value);
     response.headers.remove("Expires");
 }
 

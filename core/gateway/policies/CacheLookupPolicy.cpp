@@ -58,29 +58,43 @@ public:
     CacheLookupStep(const PolicyElement &e, Settings settings)
         : PolicyStep(e.name, e.location)
         , m_s(std::move(settings))
-    {}
+    {
+        // Literal attributes are decided once, here.
+        if (m_s.downstream.isConstant())
+            m_constantDownstream = parseDownstream(m_s.downstream.literal());
+        if (m_s.mustRevalidate.isConstant())
+            m_constantMustRevalidate = CompiledValue::parseBool(m_s.mustRevalidate.literal());
+    }
 
     StepResult run(RequestContext &ctx) const override
     {
         auto state = std::make_unique<ResponseCacheState>();
         ResponseCacheState &s = *state;
-        const auto downstreamText = m_s.downstream.evaluate(ctx);
-        if (!downstreamText)
-            return StepResult::Fail;
-        const auto downstream = parseDownstream(*downstreamText);
-        if (!downstream) {
-            return ctx.fail({name(), QStringLiteral("InvalidDownstreamCachingType"),
-                             QCoreApplication::translate("Gateway",
-                                                         "downstream-caching-type must be none, private or public, "
-                                                         "not '%1'")
-                                 .arg(*downstreamText),
-                             {}, {}, {}, 500});
+        if (m_constantDownstream) {
+            s.downstream = *m_constantDownstream;
+        } else {
+            const auto downstreamText = m_s.downstream.evaluate(ctx);
+            if (!downstreamText)
+                return StepResult::Fail;
+            const auto downstream = parseDownstream(*downstreamText);
+            if (!downstream) {
+                return ctx.fail({name(), QStringLiteral("InvalidDownstreamCachingType"),
+                                 QCoreApplication::translate("Gateway",
+                                                             "downstream-caching-type must be none, private or "
+                                                             "public, not '%1'")
+                                     .arg(*downstreamText),
+                                 {}, {}, {}, 500});
+            }
+            s.downstream = *downstream;
         }
-        s.downstream = *downstream;
-        const auto mustRevalidate = m_s.mustRevalidate.evaluateBool(ctx, u"must-revalidate");
-        if (!mustRevalidate)
-            return StepResult::Fail;
-        s.mustRevalidate = *mustRevalidate;
+        if (m_constantMustRevalidate) {
+            s.mustRevalidate = *m_constantMustRevalidate;
+        } else {
+            const auto mustRevalidate = m_s.mustRevalidate.evaluateBool(ctx, u"must-revalidate");
+            if (!mustRevalidate)
+                return StepResult::Fail;
+            s.mustRevalidate = *mustRevalidate;
+        }
 
         GatewayRuntime &runtime = ctx.runtime();
         s.store = runtime.cacheStore(m_s.cachingType);
@@ -131,10 +145,8 @@ private:
         in.api = ctx.api ? ctx.api->id : QString();
         in.operation = ctx.operation ? ctx.operation->id : QString();
         in.product = ctx.product ? ctx.product->id : QString();
-        in.backendUrl = ctx.backendBaseUrl.toUtf8();
-        while (in.backendUrl.endsWith('/'))
-            in.backendUrl.chop(1);
-        in.backendUrl += ctx.path.toUtf8();
+        in.backendBase = ctx.backendBaseUrl;
+        in.backendPath = ctx.path;
         if (!ctx.originalRequest().query.isEmpty())
             in.query = ctx.queryParameters();
         in.headers = &ctx.originalRequest().headers;
@@ -213,7 +225,7 @@ private:
         ctx.response = std::move(stored->response);
         ctx.hasResponse = true;
         const qint64 age = (QDateTime::currentMSecsSinceEpoch() - stored->storedAtMs) / 1000;
-        ctx.response.headers.set("Age", QByteArray::number(qMax<qint64>(0, age)));
+        ctx.response.headers.set(QByteArrayLiteral("Age"), QByteArray::number(qMax<qint64>(0, age)));
         ctx.cacheStatus = QByteArrayLiteral("sluice; hit; ttl=") + QByteArray::number(ttl);
         if (collapsed)
             ctx.cacheStatus += "; collapsed";
@@ -223,6 +235,8 @@ private:
     }
 
     Settings m_s;
+    std::optional<DownstreamCaching> m_constantDownstream;
+    std::optional<bool> m_constantMustRevalidate;
 };
 
 std::optional<CompiledValue> requiredBool(const PolicyElement &e, CompileContext &ctx, QStringView name)
