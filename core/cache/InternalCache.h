@@ -33,6 +33,9 @@ class MetricsRegistry;
 //   or that does not own its bytes (QByteArray::fromRawData), is copied to an
 //   exact-size buffer.
 //
+// list() and purge() visit the shards one after the other (each under its
+// lock), so they are not one atomic step while other threads write.
+//
 // Callbacks: every operation completes at once. When `context` lives in the
 // calling thread (the gateway's case), `done` runs before the call returns;
 // when it lives in another thread, `done` is queued to it (and dropped if
