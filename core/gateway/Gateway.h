@@ -61,9 +61,11 @@ private:
     RequestLog *m_log = nullptr;
     std::unique_ptr<GatewayMetrics> m_metrics;
     std::unique_ptr<CacheServices> m_caches;
+    // Destroyed in reverse order: the servers (and their worker threads) go
+    // before the admin handler, the caches and the metrics they use.
+    std::unique_ptr<AdminHandler> m_admin;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<HttpServer> m_adminServer;
-    std::unique_ptr<AdminHandler> m_admin;
 };
 
 } // namespace sluice
