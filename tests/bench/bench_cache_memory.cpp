@@ -128,34 +128,58 @@ void measureMemory(InternalCache &cache, int entries, qsizetype valueBytes)
 
 InternalCache *benchCache = nullptr;
 std::vector<QByteArray> benchKeys;
+std::vector<QByteArray> missingKeys;
 
-// range(0): how many of the keys are used: a hot set that stays in the CPU
-// caches, or all of them (each lookup then waits on memory for the node, its
-// LRU neighbours and the value's reference count).
-std::size_t keysUsed(const benchmark::State &state)
+// Walks the keys of one benchmark thread: thread t of n takes keys t, t + n,
+// t + 2n, ... of the first range(0) keys, so threads work on different keys
+// (spread over all shards), as gateway workers serving different requests do.
+// range(0) is either a hot set that stays in the CPU caches or all keys (each
+// lookup then waits on memory for the node, its LRU neighbours and the value's
+// reference count).
+class KeyCursor
 {
-    return std::min(benchKeys.size(), std::size_t(state.range(0)));
-}
+public:
+    KeyCursor(const benchmark::State &state, const std::vector<QByteArray> &keys)
+        : m_keys(keys)
+        , m_count(std::min(keys.size(), std::size_t(state.range(0))))
+        , m_step(std::size_t(state.threads()))
+        , m_index(std::size_t(state.thread_index()) % m_count)
+        , m_first(m_index)
+    { }
+    const QByteArray &next()
+    {
+        const QByteArray &key = m_keys[m_index];
+        m_index += m_step;
+        if (m_index >= m_count)
+            m_index = m_first;
+        return key;
+    }
+
+private:
+    const std::vector<QByteArray> &m_keys;
+    std::size_t m_count;
+    std::size_t m_step;
+    std::size_t m_index;
+    std::size_t m_first;
+};
 
 void lookupHits(benchmark::State &state)
 {
-    const std::size_t count = keysUsed(state);
-    std::size_t i = std::size_t(state.thread_index()) * 7919 % count;
+    KeyCursor keys(state, benchKeys);
     qint64 bytes = 0;
     for (auto _ : state) {
-        const std::optional<CacheLookup> hit = benchCache->lookupNow(benchKeys[i]);
+        const std::optional<CacheLookup> hit = benchCache->lookupNow(keys.next());
         bytes += hit->value.size();
         benchmark::DoNotOptimize(bytes);
-        i = (i + 1 == count) ? 0 : i + 1;
     }
     state.SetItemsProcessed(state.iterations());
 }
 
 void lookupMisses(benchmark::State &state)
 {
-    const QByteArray missing = keyFor(-2);
+    KeyCursor keys(state, missingKeys);
     for (auto _ : state) {
-        const std::optional<CacheLookup> miss = benchCache->lookupNow(missing);
+        const std::optional<CacheLookup> miss = benchCache->lookupNow(keys.next());
         benchmark::DoNotOptimize(miss->status);
     }
     state.SetItemsProcessed(state.iterations());
@@ -166,18 +190,16 @@ void lookupMisses(benchmark::State &state)
 void storeOverwrites(benchmark::State &state)
 {
     const QByteArray value = valueFor(state.thread_index(), 1024);
-    const std::size_t count = keysUsed(state);
-    std::size_t i = std::size_t(state.thread_index()) * 7919 % count;
+    KeyCursor keys(state, benchKeys);
     for (auto _ : state) {
-        const CacheWrite write = benchCache->storeNow(benchKeys[i], value, ttlMs);
+        const CacheWrite write = benchCache->storeNow(keys.next(), value, ttlMs);
         benchmark::DoNotOptimize(write.ok);
-        i = (i + 1 == count) ? 0 : i + 1;
     }
     state.SetItemsProcessed(state.iterations());
 }
 
 BENCHMARK(lookupHits)->ArgName("keys")->Arg(1000)->Arg(100000)->Threads(1)->Threads(2)->UseRealTime();
-BENCHMARK(lookupMisses)->Threads(1)->Threads(2)->UseRealTime();
+BENCHMARK(lookupMisses)->ArgName("keys")->Arg(1000)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(storeOverwrites)->ArgName("keys")->Arg(1000)->Arg(100000)->Threads(1)->Threads(2)->UseRealTime();
 
 #endif
@@ -216,6 +238,8 @@ int main(int argc, char **argv)
         benchKeys.reserve(std::size_t(entries));
         for (int i = 0; i < entries; ++i)
             benchKeys.push_back(keyFor(i));
+        for (int i = 0; i < 1000; ++i)
+            missingKeys.push_back(keyFor(entries + i));
         int passOnCount = int(passOn.size());
         benchmark::Initialize(&passOnCount, passOn.data());
         if (benchmark::ReportUnrecognizedArguments(passOnCount, passOn.data()))
