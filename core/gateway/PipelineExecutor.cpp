@@ -16,6 +16,9 @@ struct Run
     std::weak_ptr<RequestContext> ctx;
     const CompiledPipeline *pipeline = nullptr;
     PipelineExecutor::Finished finished;
+    // The section running now. Kept here so that the section callbacks capture
+    // only the shared_ptr, which std::function stores without allocating.
+    PolicySection section = PolicySection::Inbound;
 
     void finish()
     {
@@ -42,13 +45,15 @@ void runOnError(const std::shared_ptr<Run> &run)
     });
 }
 
-void runSection(const std::shared_ptr<Run> &run, PolicySection section)
+void runSection(const std::shared_ptr<Run> &run, PolicySection next)
 {
     const auto ctx = run->ctx.lock();
     if (!ctx)
         return;
-    ctx->setCurrentSection(section);
-    ctx->runSequence(run->pipeline->section(section), [run, section](StepResult result) {
+    ctx->setCurrentSection(next);
+    run->section = next;
+    ctx->runSequence(run->pipeline->section(next), [run](StepResult result) {
+        const PolicySection section = run->section;
         switch (result) {
         case StepResult::Fail:
             runOnError(run);
@@ -86,7 +91,7 @@ void runSection(const std::shared_ptr<Run> &run, PolicySection section)
 void PipelineExecutor::run(const std::shared_ptr<RequestContext> &ctx, const CompiledPipeline &pipeline,
                            Finished finished)
 {
-    auto r = std::make_shared<Run>(Run{ctx, &pipeline, std::move(finished)});
+    auto r = std::make_shared<Run>(Run{ctx, &pipeline, std::move(finished), PolicySection::Inbound});
     runSection(r, PolicySection::Inbound);
 }
 

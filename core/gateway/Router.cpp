@@ -1,5 +1,7 @@
 #include "Router.h"
 
+#include <QUrl>
+
 #include <algorithm>
 
 namespace sluice {
@@ -44,32 +46,47 @@ Router::Router(const Workspace &workspace)
                      [](const ApiRoute &a, const ApiRoute &b) { return a.prefix.size() > b.prefix.size(); });
 }
 
+namespace {
+
+// Whether the raw (percent-encoded) path starts with the API's decoded,
+// lower-case prefix segments; *rest is then the position after them. Decodes a
+// segment only when it holds a '%': most paths need no allocation here.
+bool matchPrefix(QStringView path, const QStringList &prefix, qsizetype *rest)
+{
+    qsizetype pos = path.startsWith(QLatin1Char('/')) ? 1 : 0;
+    for (const QString &expected : prefix) {
+        if (pos > path.size())
+            return false;
+        qsizetype slash = path.indexOf(QLatin1Char('/'), pos);
+        if (slash < 0)
+            slash = path.size();
+        const QStringView raw = path.sliced(pos, slash - pos);
+        const bool same = raw.contains(QLatin1Char('%'))
+            ? QUrl::fromPercentEncoding(raw.toUtf8()).compare(expected, Qt::CaseInsensitive) == 0
+            : raw.compare(expected, Qt::CaseInsensitive) == 0;
+        if (!same)
+            return false;
+        pos = slash + 1;
+    }
+    *rest = std::min(pos, path.size());
+    return true;
+}
+
+} // namespace
+
 Router::Match Router::match(QByteArrayView method, QByteArrayView encodedPath) const
 {
     Match result;
     const QString path = QString::fromUtf8(encodedPath);
-    const QStringList segments = splitPathSegments(path);
 
     for (const ApiRoute &api : m_apis) {
-        if (api.prefix.size() > segments.size())
-            continue;
-        bool prefixMatches = true;
-        for (qsizetype i = 0; i < api.prefix.size(); ++i) {
-            if (segments.at(i).compare(api.prefix.at(i), Qt::CaseInsensitive) != 0) {
-                prefixMatches = false;
-                break;
-            }
-        }
-        if (!prefixMatches)
+        qsizetype rest = 0;
+        if (!matchPrefix(path, api.prefix, &rest))
             continue;
         result.api = &api;
-        // Skip the prefix's encoded segments in the raw path.
-        qsizetype pos = path.startsWith(QLatin1Char('/')) ? 1 : 0;
-        for (qsizetype i = 0; i < api.prefix.size(); ++i) {
-            const qsizetype slash = path.indexOf(QLatin1Char('/'), pos);
-            pos = slash < 0 ? path.size() : slash + 1;
-        }
-        result.relativePath = QLatin1Char('/') + path.mid(pos);
+        result.relativePath.reserve(path.size() - rest + 1);
+        result.relativePath += QLatin1Char('/');
+        result.relativePath += QStringView(path).sliced(rest);
         break;
     }
     if (!result.api)

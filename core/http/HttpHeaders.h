@@ -22,6 +22,7 @@ public:
     // Removes every field of that name; returns how many were removed.
     int remove(QByteArrayView name);
     void clear() { m_fields.clear(); }
+    void reserve(int fields) { m_fields.reserve(static_cast<size_t>(fields)); }
 
     bool contains(QByteArrayView name) const;
     // The first value, or an empty array.

@@ -126,6 +126,7 @@ HttpRequest HttpRequestParser::takeRequest()
     m_request.path.clear();
     m_request.query.clear();
     m_request.headers.clear();
+    m_request.headers.reserve(12); // most requests fit: one allocation for the list
     m_request.body.clear();
     m_request.versionMajor = 1;
     m_request.versionMinor = 1;

@@ -88,6 +88,8 @@ std::optional<UrlTemplate> UrlTemplate::parse(const QString &templateText, QStri
 
 std::optional<UrlTemplate::Parameters> UrlTemplate::match(QStringView path) const
 {
+    if (!m_segments.empty() && m_segments.front().kind == Segment::Kind::Wildcard)
+        return Parameters(); // "/*" matches everything: no need to look at the path
     QStringList segments = splitPathSegments(path);
     if (!segments.isEmpty() && segments.back().isEmpty())
         segments.removeLast(); // "/items/" matches "/items"

@@ -131,6 +131,7 @@ std::optional<CacheRecord::Response> CacheRecord::decodeResponse(const QByteArra
         || !r.bytes16(&out.response.reason) || !r.integer(&count))
         return std::nullopt;
     out.response.status = status;
+    out.response.headers.reserve(count + 4); // room for Age, Cache-Control, Cache-Status on a hit
     for (quint16 i = 0; i < count; ++i) {
         QByteArray name;
         QByteArray value;
