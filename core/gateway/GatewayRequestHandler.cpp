@@ -157,7 +157,7 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
 void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
 {
     HttpResponse response = std::move(ctx->response);
-    if (ResponseCacheState *cache = ctx->responseCache.get()) {
+    if (ResponseCacheState *cache = (ctx->responseCache ? &*ctx->responseCache : nullptr)) {
         cache->applyDownstreamHeaders(response);
         cache->lease.reset(); // a leading miss that stored nothing: the waiters go to the backend
     }

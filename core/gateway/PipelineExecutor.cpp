@@ -8,64 +8,44 @@ namespace sluice {
 
 namespace {
 
-// The run's callbacks live in the context's executor frames, so the run holds
-// the context weakly: whoever waits on it (an upstream callback, a timer)
-// holds it strongly, and a request nobody waits on any more is freed.
-struct Run
+// The section callbacks live in the context's executor frames and capture the
+// context by plain pointer: they can only run while it is alive (it runs
+// them), they fit std::function's local storage (no allocation), and a
+// request nobody waits on any more is freed with its frames.
+void finish(RequestContext *ctx)
 {
-    std::weak_ptr<RequestContext> ctx;
-    const CompiledPipeline *pipeline = nullptr;
-    PipelineExecutor::Finished finished;
-    // The section running now. Kept here so that the section callbacks capture
-    // only the shared_ptr, which std::function stores without allocating.
-    PolicySection section = PolicySection::Inbound;
+    if (ctx->pipelineFinished)
+        ctx->pipelineFinished(ctx->shared_from_this());
+}
 
-    void finish()
-    {
-        if (const auto c = ctx.lock())
-            finished(c);
-    }
-};
-
-void runSection(const std::shared_ptr<Run> &run, PolicySection section);
-
-void runOnError(const std::shared_ptr<Run> &run)
+void runOnError(RequestContext *ctx)
 {
-    const auto ctx = run->ctx.lock();
-    if (!ctx)
-        return;
     PipelineExecutor::setDefaultErrorResponse(*ctx);
     ctx->setCurrentSection(PolicySection::OnError);
-    ctx->runSequence(run->pipeline->section(PolicySection::OnError), [run](StepResult result) {
-        if (result == StepResult::Fail) {
-            if (const auto c = run->ctx.lock())
-                PipelineExecutor::setDefaultErrorResponse(*c);
-        }
-        run->finish();
+    ctx->runSequence(ctx->pipeline->section(PolicySection::OnError), [ctx](StepResult result) {
+        if (result == StepResult::Fail)
+            PipelineExecutor::setDefaultErrorResponse(*ctx);
+        finish(ctx);
     });
 }
 
-void runSection(const std::shared_ptr<Run> &run, PolicySection next)
+void runSection(RequestContext *ctx, PolicySection next)
 {
-    const auto ctx = run->ctx.lock();
-    if (!ctx)
-        return;
     ctx->setCurrentSection(next);
-    run->section = next;
-    ctx->runSequence(run->pipeline->section(next), [run](StepResult result) {
-        const PolicySection section = run->section;
+    ctx->runSequence(ctx->pipeline->section(next), [ctx](StepResult result) {
+        const PolicySection section = ctx->currentSection();
         switch (result) {
         case StepResult::Fail:
-            runOnError(run);
+            runOnError(ctx);
             return;
         case StepResult::Return:
-            run->finish();
+            finish(ctx);
             return;
         case StepResult::SkipToOutbound:
             if (section == PolicySection::Outbound)
-                run->finish();
+                finish(ctx);
             else
-                runSection(run, PolicySection::Outbound);
+                runSection(ctx, PolicySection::Outbound);
             return;
         case StepResult::Continue:
         case StepResult::Pending:
@@ -73,14 +53,14 @@ void runSection(const std::shared_ptr<Run> &run, PolicySection next)
         }
         switch (section) {
         case PolicySection::Inbound:
-            runSection(run, PolicySection::Backend);
+            runSection(ctx, PolicySection::Backend);
             return;
         case PolicySection::Backend:
-            runSection(run, PolicySection::Outbound);
+            runSection(ctx, PolicySection::Outbound);
             return;
         case PolicySection::Outbound:
         case PolicySection::OnError:
-            run->finish();
+            finish(ctx);
             return;
         }
     });
@@ -91,8 +71,9 @@ void runSection(const std::shared_ptr<Run> &run, PolicySection next)
 void PipelineExecutor::run(const std::shared_ptr<RequestContext> &ctx, const CompiledPipeline &pipeline,
                            Finished finished)
 {
-    auto r = std::make_shared<Run>(Run{ctx, &pipeline, std::move(finished), PolicySection::Inbound});
-    runSection(r, PolicySection::Inbound);
+    ctx->pipeline = &pipeline;
+    ctx->pipelineFinished = std::move(finished);
+    runSection(ctx.get(), PolicySection::Inbound);
 }
 
 void PipelineExecutor::setDefaultErrorResponse(RequestContext &ctx)

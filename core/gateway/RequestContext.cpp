@@ -146,7 +146,7 @@ void RequestContext::drive()
     m_driving = true;
     const std::shared_ptr<RequestContext> self = shared_from_this();
     while (!m_frames.empty()) {
-        const size_t depth = m_frames.size();
+        const qsizetype depth = m_frames.size();
         Frame &frame = m_frames.back();
         if (frame.waiting)
             break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PolicyStep.h"
+#include "caching/ResponseCacheState.h"
 #include "expr/Value.h"
 #include "workspace/UrlTemplate.h"
 #include "http/HttpExchange.h"
@@ -10,6 +11,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <optional>
@@ -21,8 +23,8 @@ namespace sluice {
 class GatewayConfig;
 class GatewayRuntime;
 class RouteMetrics;
-struct ResponseCacheState;
 struct OperationRoute;
+struct CompiledPipeline;
 
 // APIM's context.LastError.
 struct LastError
@@ -86,7 +88,7 @@ public:
     QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
     LastError lastError;
     QByteArray cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
-    std::unique_ptr<ResponseCacheState> responseCache; // set by cache-lookup
+    std::optional<ResponseCacheState> responseCache; // set by cache-lookup
 
     qint64 elapsedMs() const { return m_timer.elapsed(); }
     QDateTime timestamp() const { return QDateTime::fromMSecsSinceEpoch(m_timestampMs, Qt::UTC); }
@@ -101,6 +103,10 @@ public:
     void setCurrentSection(PolicySection section) { m_section = section; }
 
     // ---- executor
+    // The pipeline this request runs and who gets the final response
+    // (PipelineExecutor sets both).
+    const CompiledPipeline *pipeline = nullptr;
+    std::function<void(const std::shared_ptr<RequestContext> &)> pipelineFinished;
     // Runs `steps` in order, then calls `done` with Continue, or with the first
     // result that ended the sequence (Return, SkipToOutbound, Fail). `steps`
     // must outlive the run (they belong to the shared configuration).
@@ -131,7 +137,7 @@ private:
     mutable std::optional<QList<std::pair<QString, QString>>> m_query; // decoded on demand
     bool m_queryModified = false;
 
-    std::vector<Frame> m_frames;
+    QVarLengthArray<Frame, 4> m_frames; // nesting is shallow: no allocation
     bool m_driving = false;
 };
 

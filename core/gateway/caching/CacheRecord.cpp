@@ -70,6 +70,15 @@ public:
         quint16 n = 0;
         return integer(&n) && take(n, out);
     }
+    bool view16(QByteArrayView *out)
+    {
+        quint16 n = 0;
+        if (!integer(&n) || m_in.size() - m_pos < n)
+            return false;
+        *out = QByteArrayView(m_in.constData() + m_pos, n);
+        m_pos += n;
+        return true;
+    }
     bool bytes32(QByteArray *out)
     {
         quint32 n = 0;
@@ -89,6 +98,23 @@ private:
     const QByteArray &m_in;
     qsizetype m_pos = 0;
 };
+
+// Common field names as static data: a decoded hit then allocates only for
+// the values. The spelling must match exactly (case included).
+QByteArray fieldName(QByteArrayView name)
+{
+    static const QByteArray common[] = {
+        QByteArrayLiteral("Content-Type"),   QByteArrayLiteral("Content-Length"), QByteArrayLiteral("Date"),
+        QByteArrayLiteral("ETag"),           QByteArrayLiteral("Last-Modified"),  QByteArrayLiteral("Cache-Control"),
+        QByteArrayLiteral("Expires"),        QByteArrayLiteral("Vary"),           QByteArrayLiteral("Content-Encoding"),
+        QByteArrayLiteral("Server"),         QByteArrayLiteral("content-type"),   QByteArrayLiteral("date"),
+        QByteArrayLiteral("content-length"), QByteArrayLiteral("etag"),           QByteArrayLiteral("cache-control"),
+    };
+    for (const QByteArray &known : common)
+        if (known.size() == name.size() && known == name)
+            return known;
+    return name.toByteArray();
+}
 
 void writeHeader(Writer &w, char kind)
 {
@@ -133,11 +159,11 @@ std::optional<CacheRecord::Response> CacheRecord::decodeResponse(const QByteArra
     out.response.status = status;
     out.response.headers.reserve(count + 4); // room for Age, Cache-Control, Cache-Status on a hit
     for (quint16 i = 0; i < count; ++i) {
-        QByteArray name;
+        QByteArrayView name;
         QByteArray value;
-        if (!r.bytes16(&name) || !r.bytes32(&value))
+        if (!r.view16(&name) || !r.bytes32(&value))
             return std::nullopt;
-        out.response.headers.add(name, value);
+        out.response.headers.add(fieldName(name), value);
     }
     if (!r.bytes32(&out.response.body) || !r.atEnd())
         return std::nullopt;

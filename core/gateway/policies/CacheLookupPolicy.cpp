@@ -68,10 +68,11 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        auto state = std::make_unique<ResponseCacheState>();
-        ResponseCacheState &s = *state;
+        // Decided before the state exists: a failure here leaves no cache state behind.
+        DownstreamCaching downstreamCaching = DownstreamCaching::None;
+        bool mustRevalidate = true;
         if (m_constantDownstream) {
-            s.downstream = *m_constantDownstream;
+            downstreamCaching = *m_constantDownstream;
         } else {
             const auto downstreamText = m_s.downstream.evaluate(ctx);
             if (!downstreamText)
@@ -85,21 +86,23 @@ public:
                                      .arg(*downstreamText),
                                  {}, {}, {}, 500});
             }
-            s.downstream = *downstream;
+            downstreamCaching = *downstream;
         }
         if (m_constantMustRevalidate) {
-            s.mustRevalidate = *m_constantMustRevalidate;
+            mustRevalidate = *m_constantMustRevalidate;
         } else {
-            const auto mustRevalidate = m_s.mustRevalidate.evaluateBool(ctx, u"must-revalidate");
-            if (!mustRevalidate)
+            const auto evaluated = m_s.mustRevalidate.evaluateBool(ctx, u"must-revalidate");
+            if (!evaluated)
                 return StepResult::Fail;
-            s.mustRevalidate = *mustRevalidate;
+            mustRevalidate = *evaluated;
         }
 
+        ResponseCacheState &s = ctx.responseCache.emplace();
+        s.downstream = downstreamCaching;
+        s.mustRevalidate = mustRevalidate;
         GatewayRuntime &runtime = ctx.runtime();
         s.store = runtime.cacheStore(m_s.cachingType);
         s.metrics = runtime.cacheMetrics(ctx.metrics, s.store);
-        ctx.responseCache = std::move(state);
 
         if (!s.store)
             return bypass(ctx, CacheBypassReason::NoExternalCache, "no-external-cache");

@@ -26,7 +26,7 @@ public:
 
     StepResult run(RequestContext &ctx) const override
     {
-        ResponseCacheState *s = ctx.responseCache.get();
+        ResponseCacheState *s = (ctx.responseCache ? &*ctx.responseCache : nullptr);
         // Nothing to do on a hit (the response came from the cache) or a bypass.
         if (!s || s->outcome != ResponseCacheState::Outcome::Miss || !s->store || !ctx.hasResponse)
             return StepResult::Continue;
