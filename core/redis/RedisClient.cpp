@@ -250,7 +250,12 @@ void RedisClient::Private::onReply(const RequestPtr &request, RedisClusterNode *
         }
         if (redirect->kind == RedisClusterRedirect::Kind::Moved) {
             cluster = true;
-            slots.assign(redirect->slot, host, redirect->port);
+            const int before = slots.masterOf(redirect->slot);
+            const QString target = RedisSlotMap::nodeName(host, redirect->port);
+            if (before < 0 || slots.masters().at(before) != target) {
+                slots.assign(redirect->slot, host, redirect->port);
+                reportState(true);
+            }
             refreshSlots(); // a full refresh, unless one is in flight
         }
         send(request, node(host, redirect->port), redirect->kind == RedisClusterRedirect::Kind::Ask);

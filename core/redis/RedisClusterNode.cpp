@@ -6,6 +6,12 @@
 
 namespace sluice {
 
+namespace {
+
+constexpr int FirstAttemptPollMs = 20;
+
+} // namespace
+
 RedisClusterNode::RedisClusterNode(const QString &name, RedisEndpoint endpoint, const RedisConnectionOptions &options,
                                    QObject *parent)
     : QObject(parent)
@@ -24,6 +30,10 @@ RedisClusterNode::RedisClusterNode(const QString &name, RedisEndpoint endpoint, 
                             .arg(this->endpoint().port)
                             .arg(m_firstAttemptTimer.interval()));
     });
+    // RedisConnection signals only the loss of an established connection; a
+    // failed attempt (refused, timed out, AUTH refused) shows in its state.
+    m_firstAttemptPoll.setInterval(FirstAttemptPollMs);
+    connect(&m_firstAttemptPoll, &QTimer::timeout, this, &RedisClusterNode::pollFirstAttempt);
 }
 
 RedisClusterNode::~RedisClusterNode() = default;
@@ -31,6 +41,7 @@ RedisClusterNode::~RedisClusterNode() = default;
 void RedisClusterNode::start()
 {
     m_firstAttemptTimer.start();
+    m_firstAttemptPoll.start();
     m_connection->start();
 }
 
@@ -53,7 +64,6 @@ void RedisClusterNode::retire()
     if (m_retired)
         return;
     m_retired = true;
-    m_firstAttemptTimer.stop();
     disconnect(m_connection, nullptr, this, nullptr);
     if (m_firstAttempt)
         endFirstAttempt(QCoreApplication::translate("RedisClient", "The connection to %1:%2 is no longer used")
@@ -69,6 +79,7 @@ void RedisClusterNode::onConnected()
     if (m_firstAttempt) {
         m_firstAttempt = false;
         m_firstAttemptTimer.stop();
+        m_firstAttemptPoll.stop();
         const QList<Waiting> waiting = std::exchange(m_waiting, {});
         for (const Waiting &w : waiting)
             command(w.args, w.done);
@@ -83,12 +94,19 @@ void RedisClusterNode::onDisconnected(const QString &reason)
     Q_EMIT disconnected(reason);
 }
 
+void RedisClusterNode::pollFirstAttempt()
+{
+    if (m_connection->state() == RedisConnection::State::Disconnected && !m_connection->lastError().isEmpty())
+        endFirstAttempt(m_connection->lastError());
+}
+
 void RedisClusterNode::endFirstAttempt(const QString &reason)
 {
     if (!m_firstAttempt)
         return;
     m_firstAttempt = false;
     m_firstAttemptTimer.stop();
+    m_firstAttemptPoll.stop();
     const QList<Waiting> waiting = std::exchange(m_waiting, {});
     for (const Waiting &w : waiting) {
         RedisResult result;

@@ -47,6 +47,7 @@ Q_SIGNALS:
 private:
     void onConnected();
     void onDisconnected(const QString &reason);
+    void pollFirstAttempt();
     void endFirstAttempt(const QString &reason);
     void deleteWhenIdle();
 
@@ -60,6 +61,7 @@ private:
     RedisConnection *m_connection; // child
     QList<Waiting> m_waiting;
     QTimer m_firstAttemptTimer;
+    QTimer m_firstAttemptPoll;
     int m_inFlight = 0;
     bool m_firstAttempt = true;
     bool m_hasConnected = false;
