@@ -79,6 +79,11 @@ public:
     void onReply(const RequestPtr &request, RedisClusterNode *from, RedisResult result,
                  const std::shared_ptr<RedisResult> &askingFailure);
 
+    // The nodes commandOnAllMasters() and commandOnMaster() address, sorted.
+    QList<RedisClusterNode *> masterNodes();
+    // True when a command for the masters must wait for the map being loaded.
+    bool mustWaitForSlots() const { return cluster && slots.isEmpty() && refreshing; }
+
     void refreshSlots();
     void onSlots(const QString &answeringHost, const RedisResult &result);
     void retireUnusedNodes();
@@ -269,6 +274,20 @@ void RedisClient::Private::onReply(const RequestPtr &request, RedisClusterNode *
     request->done(std::move(result));
 }
 
+QList<RedisClusterNode *> RedisClient::Private::masterNodes()
+{
+    if (cluster && slotsStale)
+        refreshSlots();
+    QList<RedisClusterNode *> targets;
+    if (routesBySlot()) {
+        for (int i = 0; i < slots.masters().size(); ++i)
+            targets.append(node(slots.hostOf(i), slots.portOf(i)));
+    } else if (RedisClusterNode *seedNode = seed()) {
+        targets.append(seedNode);
+    }
+    return targets;
+}
+
 void RedisClient::Private::refreshSlots()
 {
     if (refreshing || closing)
@@ -392,20 +411,12 @@ void RedisClient::commandOnAllMasters(const QList<QByteArray> &args, std::functi
 {
     if (d->closing)
         return;
-    if (d->cluster && d->slots.isEmpty() && d->refreshing) {
+    if (d->mustWaitForSlots()) {
         // The map is being loaded: fan out once it is known.
         d->waitingForSlots.append([this, args, done = std::move(done)] { commandOnAllMasters(args, done); });
         return;
     }
-    if (d->cluster && d->slotsStale)
-        d->refreshSlots();
-    QList<RedisClusterNode *> targets;
-    if (d->routesBySlot()) {
-        for (int i = 0; i < d->slots.masters().size(); ++i)
-            targets.append(d->node(d->slots.hostOf(i), d->slots.portOf(i)));
-    } else if (RedisClusterNode *seed = d->seed()) {
-        targets.append(seed);
-    }
+    const QList<RedisClusterNode *> targets = d->masterNodes();
     if (targets.isEmpty()) {
         done({notConnected(d->lastError.isEmpty() ? tr("Not connected to Redis") : d->lastError)});
         return;
@@ -425,6 +436,38 @@ void RedisClient::commandOnAllMasters(const QList<QByteArray> &args, std::functi
                 (*finish)(std::move(*results));
         });
     }
+}
+
+int RedisClient::masterCount() const
+{
+    if (d->routesBySlot())
+        return int(d->slots.masters().size());
+    return d->seed() ? 1 : 0;
+}
+
+void RedisClient::commandOnMaster(int master, const QList<QByteArray> &args, Callback done)
+{
+    if (d->closing)
+        return;
+    if (d->mustWaitForSlots()) {
+        d->waitingForSlots.append(
+            [this, master, args, done = std::move(done)] { commandOnMaster(master, args, done); });
+        return;
+    }
+    const QList<RedisClusterNode *> targets = d->masterNodes();
+    if (master < 0 || master >= targets.size()) {
+        done(notConnected(tr("No Redis master %1 (the cluster has %n master(s))", nullptr, int(targets.size()))
+                              .arg(master)));
+        return;
+    }
+    targets.at(master)->command(args, [this, done = std::move(done)](RedisResult result) {
+        if (!result.ok()) {
+            d->noteFailure(result.error);
+            if (d->cluster)
+                d->slotsStale = true;
+        }
+        done(std::move(result));
+    });
 }
 
 bool RedisClient::isConnected() const

@@ -38,6 +38,11 @@ public:
     // A command for every master (SCAN, INFO, PING): one result per master,
     // in a stable order.
     void commandOnAllMasters(const QList<QByteArray> &args, std::function<void(QList<RedisResult>)> done);
+    // The masters in that same order (a single node: 1), and a command for
+    // one of them (SCAN walks that need a cursor per master). An index out
+    // of range (the map changed) fails with NotConnected.
+    int masterCount() const;
+    void commandOnMaster(int master, const QList<QByteArray> &args, Callback done);
 
     bool isConnected() const;        // at least the node(s) needed are connected
     bool isCluster() const;

@@ -3,18 +3,16 @@
 // every master, a password) and a single redis-server (trivial routing,
 // fallback to the next endpoint, a server that goes away).
 #include "RedisCluster.h"
+#include "RedisServer.h"
 #include "redis/RedisClient.h"
 #include "redis/RedisReader.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QFile>
-#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -23,6 +21,7 @@
 
 using namespace sluice;
 using sluice::test::RedisCluster;
+using sluice::test::RedisServer;
 
 namespace {
 
@@ -75,52 +74,6 @@ quint16 freePort()
         return 0;
     return probe.serverPort();
 }
-
-// A plain redis-server on a free loopback port, stopped by its own handle.
-class SingleRedis
-{
-public:
-    ~SingleRedis() { stop(); }
-
-    bool start()
-    {
-        m_port = freePort();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral("redis-server"),
-                        {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
-                         QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
-                         QStringLiteral("no"), QStringLiteral("--dir"), m_dir.path()});
-        if (!m_process.waitForStarted(10'000))
-            return false;
-        const QDeadlineTimer deadline(10'000);
-        while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
-            QProcess ping;
-            ping.start(QStringLiteral("redis-cli"), {QStringLiteral("-p"), QString::number(m_port), QStringLiteral("PING")});
-            if (ping.waitForFinished(5'000) && ping.readAllStandardOutput().trimmed() == "PONG")
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10'000)) {
-            m_process.kill();
-            m_process.waitForFinished(5'000);
-        }
-    }
-
-    quint16 port() const { return m_port; }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 // A scripted Redis node: answers the connection handshake (AUTH, INFO, PING,
 // SELECT) like a single node, and every other command with what `answer`
@@ -212,6 +165,7 @@ private Q_SLOTS:
     void passwordProtectedCluster();
 
     void singleNode();
+    void tlsSingleNode();
     void nextEndpointWhenTheFirstIsDown();
     void serverGoesAway();
     void redirectionsAreLimited();
@@ -473,6 +427,33 @@ void TestRedisClient::scanOnAllMasters()
             found.insert(key.string);
     }
     QCOMPARE(found, written);
+
+    // The same walk master by master, with a cursor (COUNT 5: several calls each).
+    QCOMPARE(client.masterCount(), 3);
+    QSet<QByteArray> walked;
+    for (int master = 0; master < client.masterCount(); ++master) {
+        QByteArray cursor = "0";
+        int calls = 0;
+        do {
+            auto result = std::make_shared<std::optional<RedisResult>>();
+            client.commandOnMaster(master, {"SCAN", cursor, "MATCH", "scan:*", "COUNT", "5"},
+                                   [result](RedisResult r) { *result = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(result->has_value(), WaitMs);
+            const RedisResult &scan = **result;
+            QVERIFY2(scan.ok() && scan.reply.elements.size() == 2, describe(scan).constData());
+            cursor = scan.reply.elements.at(0).string;
+            for (const RedisReply &key : scan.reply.elements.at(1).elements)
+                walked.insert(key.string);
+            ++calls;
+        } while (cursor != "0" && calls < 100);
+        QVERIFY(calls > 1);
+        QCOMPARE(cursor, QByteArray("0"));
+    }
+    QCOMPARE(walked, written);
+    auto outOfRange = std::make_shared<std::optional<RedisResult>>();
+    client.commandOnMaster(3, {"PING"}, [outOfRange](RedisResult r) { *outOfRange = std::move(r); });
+    QVERIFY(outOfRange->has_value());
+    QCOMPARE((*outOfRange)->failure, RedisResult::Failure::NotConnected);
 }
 
 void TestRedisClient::passwordProtectedCluster()
@@ -518,8 +499,8 @@ void TestRedisClient::passwordProtectedCluster()
 
 void TestRedisClient::singleNode()
 {
-    SingleRedis server;
-    QVERIFY(server.start());
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
     RedisClient client(singleOptions({server.port()}));
     QSignalSpy stateChanged(&client, &RedisClient::stateChanged);
     client.start();
@@ -545,12 +526,33 @@ void TestRedisClient::singleNode()
     QCOMPARE(pings->size(), 1);
     QCOMPARE(pings->first().reply.string, QByteArray("PONG"));
     QVERIFY(!client.isCluster());
+    QCOMPARE(client.masterCount(), 1);
+}
+
+void TestRedisClient::tlsSingleNode()
+{
+    RedisServer::Options serverOptions;
+    serverOptions.tls = true;
+    serverOptions.password = QStringLiteral("tls-s3cret");
+    RedisServer server(serverOptions);
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
+    const RedisConnectionOptions options = server.connectionOptions();
+    QVERIFY(options.tls);
+    RedisClient client(options);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
+    QVERIFY(!client.isCluster());
+    std::optional<RedisResult> got = run(client, "tls", {"SET", "tls", "over TLS"});
+    QVERIFY2(got && got->ok() && got->reply.string == "OK", describe(got).constData());
+    got = run(client, "tls", {"GET", "tls"});
+    QVERIFY2(got && got->ok(), describe(got).constData());
+    QCOMPARE(got->reply.string, QByteArray("over TLS"));
 }
 
 void TestRedisClient::nextEndpointWhenTheFirstIsDown()
 {
-    SingleRedis server;
-    QVERIFY(server.start());
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
     const quint16 closed = freePort(); // nothing listens there
     RedisClient client(singleOptions({closed, server.port()}));
     client.start();
@@ -562,13 +564,13 @@ void TestRedisClient::nextEndpointWhenTheFirstIsDown()
 
 void TestRedisClient::serverGoesAway()
 {
-    auto server = std::make_unique<SingleRedis>();
-    QVERIFY(server->start());
-    RedisClient client(singleOptions({server->port()}));
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
+    RedisClient client(singleOptions({server.port()}));
     client.start();
     QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
     QSignalSpy stateChanged(&client, &RedisClient::stateChanged);
-    server->stop();
+    server.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected(), WaitMs);
     QVERIFY(stateChanged.count() >= 1);
     QVERIFY(!client.lastError().isEmpty());
