@@ -2,19 +2,17 @@
 
 #include <hiredis/hiredis.h>
 
-#include <vector>
+#include <QVarLengthArray>
 
 namespace sluice {
 
 QByteArray RedisCommand::encode(const QList<QByteArray> &args)
 {
-    std::vector<const char *> argv;
-    std::vector<size_t> argvLen;
-    argv.reserve(size_t(args.size()));
-    argvLen.reserve(size_t(args.size()));
+    QVarLengthArray<const char *, 8> argv;
+    QVarLengthArray<size_t, 8> argvLen;
     for (const QByteArray &arg : args) {
-        argv.push_back(arg.constData());
-        argvLen.push_back(size_t(arg.size()));
+        argv.append(arg.constData());
+        argvLen.append(size_t(arg.size()));
     }
     char *target = nullptr;
     const int length = redisFormatCommandArgv(&target, int(argv.size()), argv.data(), argvLen.data());

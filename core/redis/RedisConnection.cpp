@@ -158,7 +158,7 @@ void RedisConnection::Private::connectNow()
                 reader.reset();
                 connectTimer.stop();
                 state = State::Disconnected;
-                lastError = tr("cannot read a CA certificate from the caFile");
+                lastError = tr("cannot read a CA certificate (PEM) from %1").arg(options.caFile);
                 scheduleReconnect();
                 return;
             }
