@@ -53,8 +53,7 @@ public:
     Private(RedisClient *client, RedisConnectionOptions connectionOptions)
         : q(client)
         , options(std::move(connectionOptions))
-    {
-    }
+    { }
 
     ~Private()
     {
@@ -168,7 +167,7 @@ RedisClusterNode *RedisClient::Private::node(const QString &host, quint16 port)
     const QString name = RedisSlotMap::nodeName(host, port);
     if (RedisClusterNode *existing = nodes.value(name))
         return existing;
-    auto *created = new RedisClusterNode(name, RedisEndpoint{host, port}, options, q);
+    auto *created = new RedisClusterNode(name, RedisEndpoint {host, port}, options, q);
     nodes.insert(name, created);
     QObject::connect(created, &RedisClusterNode::connected, q, [this, created] { onNodeConnected(created); });
     QObject::connect(created, &RedisClusterNode::disconnected, q,
@@ -195,9 +194,8 @@ void RedisClient::Private::route(const RequestPtr &request)
         refreshSlots();
     RedisClusterNode *target = routesBySlot() ? nodeForSlot(RedisSlotMap::slotOf(request->key)) : seed();
     if (!target) {
-        request->done(notConnected(lastError.isEmpty()
-                                       ? QCoreApplication::translate("RedisClient", "Not connected to Redis")
-                                       : lastError));
+        request->done(notConnected(
+            lastError.isEmpty() ? QCoreApplication::translate("RedisClient", "Not connected to Redis") : lastError));
         return;
     }
     send(request, target, false);
@@ -246,9 +244,7 @@ void RedisClient::Private::onReply(const RequestPtr &request, RedisClusterNode *
             return;
         }
         ++request->redirections;
-        const QString host = !redirect->host.isEmpty() ? redirect->host
-                             : from                    ? from->endpoint().host
-                                                       : QString();
+        const QString host = !redirect->host.isEmpty() ? redirect->host : from ? from->endpoint().host : QString();
         if (host.isEmpty()) {
             request->done(std::move(result));
             return;
@@ -381,8 +377,7 @@ void RedisClient::Private::reportState(bool mapChanged)
 RedisClient::RedisClient(RedisConnectionOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, std::move(options)))
-{
-}
+{ }
 
 RedisClient::~RedisClient() = default;
 
@@ -456,8 +451,8 @@ void RedisClient::commandOnMaster(int master, const QList<QByteArray> &args, Cal
     }
     const QList<RedisClusterNode *> targets = d->masterNodes();
     if (master < 0 || master >= targets.size()) {
-        done(notConnected(tr("No Redis master %1 (the cluster has %n master(s))", nullptr, int(targets.size()))
-                              .arg(master)));
+        done(notConnected(
+            tr("No Redis master %1 (the cluster has %n master(s))", nullptr, int(targets.size())).arg(master)));
         return;
     }
     targets.at(master)->command(args, [this, done = std::move(done)](RedisResult result) {
@@ -472,6 +467,8 @@ void RedisClient::commandOnMaster(int master, const QList<QByteArray> &args, Cal
 
 bool RedisClient::isConnected() const
 {
+    if (d->cluster && d->slots.isEmpty())
+        return false; // which nodes are needed is known once the map is loaded
     if (!d->routesBySlot()) {
         const RedisClusterNode *seed = d->seed();
         return seed && seed->isConnected();

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::array<quint16, 256> makeCrc16Table()
 {
-    std::array<quint16, 256> table{};
+    std::array<quint16, 256> table {};
     for (int byte = 0; byte < 256; ++byte) {
         quint16 crc = quint16(byte << 8);
         for (int bit = 0; bit < 8; ++bit)

@@ -1,18 +1,14 @@
-// RedisClient against real servers: a three-master Redis Cluster (routing by
-// slot, MOVED after a reshard, ASK and TRYAGAIN during a migration, fan-out to
-// every master, a password) and a single redis-server (trivial routing,
-// fallback to the next endpoint, a server that goes away).
+// RedisClient against a real three-master Redis Cluster: routing by slot,
+// MOVED after a reshard, ASK and TRYAGAIN during a migration, fan-out to every
+// master, a password, commands given before the connection is up. One node:
+// tst_redisclient_node.
 #include "RedisCluster.h"
-#include "RedisServer.h"
 #include "redis/RedisClient.h"
-#include "redis/RedisReader.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <functional>
@@ -21,7 +17,6 @@
 
 using namespace sluice;
 using sluice::test::RedisCluster;
-using sluice::test::RedisServer;
 
 namespace {
 
@@ -57,6 +52,13 @@ QByteArray describe(const std::optional<RedisResult> &result)
     return "reply type " + QByteArray::number(int(result->reply.type)) + ": " + result->reply.string;
 }
 
+// SET through the client: empty when the server said OK, else what happened.
+QByteArray setKey(RedisClient &client, const QByteArray &key, const QByteArray &value)
+{
+    const std::optional<RedisResult> set = run(client, key, {"SET", key, value});
+    return set && set->ok() && set->reply.string == "OK" ? QByteArray() : describe(set);
+}
+
 // "count=3" / "calls=2,usec=..." -> the number after `name=`; 0 when absent.
 int statValue(const QByteArray &field, const QByteArray &name)
 {
@@ -65,84 +67,6 @@ int statValue(const QByteArray &field, const QByteArray &name)
             return part.mid(name.size() + 1).toInt();
     }
     return 0;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-// A scripted Redis node: answers the connection handshake (AUTH, INFO, PING,
-// SELECT) like a single node, and every other command with what `answer`
-// returns (raw RESP), counting them.
-class ScriptedNode : public QObject
-{
-public:
-    using Answer = std::function<QByteArray(const QList<QByteArray> &command)>;
-
-    explicit ScriptedNode(Answer answer)
-        : m_answer(std::move(answer))
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection())
-                serve(socket);
-        });
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-    const QList<QList<QByteArray>> &received() const { return m_received; }
-
-private:
-    void serve(QTcpSocket *socket)
-    {
-        auto reader = std::make_shared<RedisReader>();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, reader] {
-            const QByteArray data = socket->readAll();
-            reader->feed(data.constData(), data.size());
-            while (std::optional<RedisReply> request = reader->next()) {
-                QList<QByteArray> command;
-                for (const RedisReply &arg : request->elements)
-                    command.append(arg.string);
-                socket->write(reply(command));
-            }
-        });
-    }
-
-    QByteArray reply(const QList<QByteArray> &command)
-    {
-        const QByteArray name = command.value(0).toUpper();
-        if (name == "PING")
-            return "+PONG\r\n";
-        if (name == "AUTH" || name == "SELECT" || name == "CLIENT")
-            return "+OK\r\n";
-        if (name == "INFO") {
-            const QByteArray info = "# Server\r\nredis_version:7.0.0\r\n# Cluster\r\ncluster_enabled:0\r\n";
-            return '$' + QByteArray::number(info.size()) + "\r\n" + info + "\r\n";
-        }
-        if (name == "CLUSTER")
-            return "-ERR This instance has cluster support disabled\r\n";
-        m_received.append(command);
-        return m_answer(command);
-    }
-
-    QTcpServer m_server;
-    Answer m_answer;
-    QList<QList<QByteArray>> m_received;
-};
-
-RedisConnectionOptions singleOptions(QList<quint16> ports)
-{
-    RedisConnectionOptions options;
-    for (const quint16 port : ports)
-        options.endpoints.append(RedisEndpoint{QStringLiteral("127.0.0.1"), port});
-    options.connectTimeoutMs = 2000;
-    options.syncTimeoutMs = 2000;
-    return options;
 }
 
 } // namespace
@@ -164,16 +88,19 @@ private Q_SLOTS:
     void scanOnAllMasters();
     void passwordProtectedCluster();
 
-    void singleNode();
-    void tlsSingleNode();
-    void nextEndpointWhenTheFirstIsDown();
-    void serverGoesAway();
-    void redirectionsAreLimited();
-    void clusterDownIsRetriedOnce();
     void commandsRightAfterStart();
 
 private:
     bool connectClient(RedisClient &client);
+    int errors(quint16 port, const QByteArray &code) // error replies `code` sent since the reset
+    {
+        return statValue(m_cluster.infoField(port, "errorstats", "errorstat_" + code), "count");
+    }
+    int calls(quint16 port, const QByteArray &command) // `command` run since the reset
+    {
+        return statValue(m_cluster.infoField(port, "commandstats", "cmdstat_" + command), "calls");
+    }
+    bool resetStats(quint16 port) { return m_cluster.cli(port, {"CONFIG", "RESETSTAT"}).trimmed() == "OK"; }
 
     RedisCluster m_cluster;
 };
@@ -188,7 +115,7 @@ void TestRedisClient::init()
 {
     for (const quint16 port : m_cluster.ports()) {
         QCOMPARE(m_cluster.cli(port, {"FLUSHALL"}).trimmed(), QByteArray("OK"));
-        QCOMPARE(m_cluster.cli(port, {"CONFIG", "RESETSTAT"}).trimmed(), QByteArray("OK"));
+        QVERIFY(resetStats(port));
     }
 }
 
@@ -258,7 +185,7 @@ void TestRedisClient::clusterSpreadsKeysOverMasters()
     }
     // Routed straight to the owners: no redirection at all.
     for (const quint16 port : m_cluster.ports())
-        QCOMPARE(statValue(m_cluster.infoField(port, "errorstats", "errorstat_MOVED"), "count"), 0);
+        QCOMPARE(errors(port, "MOVED"), 0);
 }
 
 void TestRedisClient::slotsMatchTheServer_data()
@@ -285,8 +212,7 @@ void TestRedisClient::movedAfterReshard()
     RedisClient client(m_cluster.options());
     QVERIFY(connectClient(client));
     const QByteArray key = "moved:key";
-    std::optional<RedisResult> set = run(client, key, {"SET", key, "before the move"});
-    QVERIFY2(set && set->ok() && set->reply.string == "OK", describe(set).constData());
+    QCOMPARE(setKey(client, key, "before the move"), QByteArray());
 
     const int slot = RedisClient::slotOf(key);
     const quint16 from = m_cluster.ownerOf(slot);
@@ -295,31 +221,30 @@ void TestRedisClient::movedAfterReshard()
     QVERIFY2(m_cluster.moveSlot(slot, to), qPrintable(m_cluster.errorText()));
     QCOMPARE(m_cluster.ownerOf(slot), to);
     for (const quint16 port : {from, to})
-        QCOMPARE(m_cluster.cli(port, {"CONFIG", "RESETSTAT"}).trimmed(), QByteArray("OK"));
+        QVERIFY(resetStats(port));
 
     QSignalSpy stateChanged(&client, &RedisClient::stateChanged);
     // The old owner answers MOVED; the client follows it.
     std::optional<RedisResult> got = run(client, key, {"GET", key});
     QVERIFY2(got && got->ok(), describe(got).constData());
     QCOMPARE(got->reply.string, QByteArray("before the move"));
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_MOVED"), "count"), 1);
+    QCOMPARE(errors(from, "MOVED"), 1);
 
     // The second read goes straight to the new owner.
     got = run(client, key, {"GET", key});
     QVERIFY2(got && got->ok(), describe(got).constData());
     QCOMPARE(got->reply.string, QByteArray("before the move"));
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_MOVED"), "count"), 1);
-    QCOMPARE(statValue(m_cluster.infoField(from, "commandstats", "cmdstat_get"), "calls"), 0);
-    QCOMPARE(statValue(m_cluster.infoField(to, "commandstats", "cmdstat_get"), "calls"), 2);
+    QCOMPARE(errors(from, "MOVED"), 1);
+    QCOMPARE(calls(from, "get"), 0);
+    QCOMPARE(calls(to, "get"), 2);
     // The full refresh that MOVED scheduled reported the new map.
     QTRY_VERIFY_WITH_TIMEOUT(stateChanged.count() >= 1, WaitMs);
     QVERIFY(client.isConnected());
 
     // Writes follow the new map too.
-    set = run(client, key, {"SET", key, "after the move"});
-    QVERIFY2(set && set->ok() && set->reply.string == "OK", describe(set).constData());
+    QCOMPARE(setKey(client, key, "after the move"), QByteArray());
     QCOMPARE(m_cluster.cli(to, {"GET", key}).trimmed(), QByteArray("after the move"));
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_MOVED"), "count"), 1);
+    QCOMPARE(errors(from, "MOVED"), 1);
 }
 
 void TestRedisClient::askDuringMigration()
@@ -330,8 +255,7 @@ void TestRedisClient::askDuringMigration()
     const QByteArray stays = "{ask}:stays";
     const QByteArray created = "{ask}:created";
     for (const QByteArray &key : {moved, stays}) {
-        const std::optional<RedisResult> set = run(client, key, {"SET", key, key + " value"});
-        QVERIFY2(set && set->ok() && set->reply.string == "OK", describe(set).constData());
+        QCOMPARE(setKey(client, key, key + " value"), QByteArray());
     }
     const int slot = RedisClient::slotOf(moved);
     QCOMPARE(int(RedisClient::slotOf(stays)), slot);
@@ -339,14 +263,14 @@ void TestRedisClient::askDuringMigration()
     const quint16 to = m_cluster.ports().at((m_cluster.ports().indexOf(from) + 1) % 3);
     QVERIFY2(m_cluster.beginMigration(slot, to, {moved}), qPrintable(m_cluster.errorText()));
     for (const quint16 port : {from, to})
-        QCOMPARE(m_cluster.cli(port, {"CONFIG", "RESETSTAT"}).trimmed(), QByteArray("OK"));
+        QVERIFY(resetStats(port));
 
     // The key already migrated: ASK from the owner, ASKING + GET on the target.
     std::optional<RedisResult> got = run(client, moved, {"GET", moved});
     QVERIFY2(got && got->ok() && got->reply.type == RedisReply::Type::String, describe(got).constData());
     QCOMPARE(got->reply.string, moved + " value");
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_ASK"), "count"), 1);
-    QCOMPARE(statValue(m_cluster.infoField(to, "commandstats", "cmdstat_asking"), "calls"), 1);
+    QCOMPARE(errors(from, "ASK"), 1);
+    QCOMPARE(calls(to, "asking"), 1);
     // The key not migrated yet is served by the owner.
     got = run(client, stays, {"GET", stays});
     QVERIFY2(got && got->ok(), describe(got).constData());
@@ -355,11 +279,10 @@ void TestRedisClient::askDuringMigration()
     got = run(client, moved, {"GET", moved});
     QVERIFY2(got && got->ok(), describe(got).constData());
     QCOMPARE(got->reply.string, moved + " value");
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_ASK"), "count"), 2);
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_MOVED"), "count"), 0);
+    QCOMPARE(errors(from, "ASK"), 2);
+    QCOMPARE(errors(from, "MOVED"), 0);
     // A new key of a migrating slot is created on the target.
-    const std::optional<RedisResult> set = run(client, created, {"SET", created, "new"});
-    QVERIFY2(set && set->ok() && set->reply.string == "OK", describe(set).constData());
+    QCOMPARE(setKey(client, created, "new"), QByteArray());
     QVERIFY(m_cluster.keysInSlot(to, slot).contains(created));
     QVERIFY(!m_cluster.keysInSlot(from, slot).contains(created));
 
@@ -369,7 +292,7 @@ void TestRedisClient::askDuringMigration()
         got = run(client, key, {"GET", key});
         QVERIFY2(got && got->ok() && got->reply.type == RedisReply::Type::String, describe(got).constData());
     }
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_MOVED"), "count"), 1);
+    QCOMPARE(errors(from, "MOVED"), 1);
 }
 
 void TestRedisClient::tryAgainDuringMigration()
@@ -379,20 +302,19 @@ void TestRedisClient::tryAgainDuringMigration()
     const QByteArray a = "{retry}:a";
     const QByteArray b = "{retry}:b";
     for (const QByteArray &key : {a, b}) {
-        const std::optional<RedisResult> set = run(client, key, {"SET", key, "1"});
-        QVERIFY2(set && set->ok(), describe(set).constData());
+        QCOMPARE(setKey(client, key, "1"), QByteArray());
     }
     const int slot = RedisClient::slotOf(a);
     const quint16 from = m_cluster.ownerOf(slot);
     const quint16 to = m_cluster.ports().at((m_cluster.ports().indexOf(from) + 2) % 3);
     QVERIFY2(m_cluster.beginMigration(slot, to, {a}), qPrintable(m_cluster.errorText()));
-    QCOMPARE(m_cluster.cli(from, {"CONFIG", "RESETSTAT"}).trimmed(), QByteArray("OK"));
+    QVERIFY(resetStats(from));
 
     // A multi-key command over a half-moved slot: TRYAGAIN, retried once, then returned.
     const std::optional<RedisResult> got = run(client, a, {"MGET", a, b});
     QVERIFY2(got && got->ok(), describe(got).constData());
     QVERIFY2(got->reply.isError() && got->reply.string.startsWith("TRYAGAIN"), describe(got).constData());
-    QCOMPARE(statValue(m_cluster.infoField(from, "errorstats", "errorstat_TRYAGAIN"), "count"), 2);
+    QCOMPARE(errors(from, "TRYAGAIN"), 2);
 
     QVERIFY2(m_cluster.finishMigration(slot, to), qPrintable(m_cluster.errorText()));
     const std::optional<RedisResult> after = run(client, a, {"MGET", a, b});
@@ -409,8 +331,7 @@ void TestRedisClient::scanOnAllMasters()
     QSet<QByteArray> written;
     for (int i = 0; i < 60; ++i) {
         const QByteArray key = "scan:" + QByteArray::number(i);
-        const std::optional<RedisResult> set = run(client, key, {"SET", key, "x"});
-        QVERIFY2(set && set->ok(), describe(set).constData());
+        QCOMPARE(setKey(client, key, "x"), QByteArray());
         written.insert(key);
     }
     const std::optional<QList<RedisResult>> scans =
@@ -422,7 +343,7 @@ void TestRedisClient::scanOnAllMasters()
         QVERIFY2(scan.ok() && scan.reply.type == RedisReply::Type::Array, describe(scan).constData());
         QCOMPARE(scan.reply.elements.size(), 2);
         QCOMPARE(scan.reply.elements.at(0).string, QByteArray("0")); // complete in one call
-        QVERIFY(!scan.reply.elements.at(1).elements.isEmpty());      // every master has some
+        QVERIFY(!scan.reply.elements.at(1).elements.isEmpty()); // every master has some
         for (const RedisReply &key : scan.reply.elements.at(1).elements)
             found.insert(key.string);
     }
@@ -469,8 +390,7 @@ void TestRedisClient::passwordProtectedCluster()
     QVERIFY2(connectClient(client), qPrintable(client.lastError()));
     for (int i = 0; i < 30; ++i) {
         const QByteArray key = "secured:" + QByteArray::number(i);
-        const std::optional<RedisResult> set = run(client, key, {"SET", key, key});
-        QVERIFY2(set && set->ok() && set->reply.string == "OK", describe(set).constData());
+        QCOMPARE(setKey(client, key, key), QByteArray());
     }
     const std::optional<QList<RedisResult>> sizes = runOnAllMasters(client, {"DBSIZE"});
     QVERIFY(sizes);
@@ -495,146 +415,6 @@ void TestRedisClient::passwordProtectedCluster()
     const std::optional<RedisResult> denied = run(refused, "secured:1", {"GET", "secured:1"});
     QVERIFY(denied);
     QVERIFY(!denied->ok() || denied->reply.isError());
-}
-
-void TestRedisClient::singleNode()
-{
-    RedisServer server;
-    QVERIFY2(server.start(), qPrintable(server.errorText()));
-    RedisClient client(singleOptions({server.port()}));
-    QSignalSpy stateChanged(&client, &RedisClient::stateChanged);
-    client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-    QVERIFY(!client.isCluster());
-    QVERIFY(stateChanged.count() >= 1);
-    QVERIFY(client.serverVersion().startsWith(QLatin1String("7.")));
-
-    for (const QByteArray &key : {QByteArrayLiteral("a"), QByteArrayLiteral("{tag}b"), QByteArrayLiteral("zzz")}) {
-        std::optional<RedisResult> got = run(client, key, {"SET", key, key});
-        QVERIFY2(got && got->ok() && got->reply.string == "OK", describe(got).constData());
-        got = run(client, key, {"GET", key});
-        QVERIFY2(got && got->ok(), describe(got).constData());
-        QCOMPARE(got->reply.string, key);
-    }
-    // An error reply is returned as it is.
-    const std::optional<RedisResult> wrongType = run(client, "a", {"LPUSH", "a", "x"});
-    QVERIFY2(wrongType && wrongType->ok() && wrongType->reply.isError(), describe(wrongType).constData());
-    QVERIFY(wrongType->reply.string.startsWith("WRONGTYPE"));
-
-    const std::optional<QList<RedisResult>> pings = runOnAllMasters(client, {"PING"});
-    QVERIFY(pings);
-    QCOMPARE(pings->size(), 1);
-    QCOMPARE(pings->first().reply.string, QByteArray("PONG"));
-    QVERIFY(!client.isCluster());
-    QCOMPARE(client.masterCount(), 1);
-}
-
-void TestRedisClient::tlsSingleNode()
-{
-    RedisServer::Options serverOptions;
-    serverOptions.tls = true;
-    serverOptions.password = QStringLiteral("tls-s3cret");
-    RedisServer server(serverOptions);
-    QVERIFY2(server.start(), qPrintable(server.errorText()));
-    const RedisConnectionOptions options = server.connectionOptions();
-    QVERIFY(options.tls);
-    RedisClient client(options);
-    client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-    QVERIFY(!client.isCluster());
-    std::optional<RedisResult> got = run(client, "tls", {"SET", "tls", "over TLS"});
-    QVERIFY2(got && got->ok() && got->reply.string == "OK", describe(got).constData());
-    got = run(client, "tls", {"GET", "tls"});
-    QVERIFY2(got && got->ok(), describe(got).constData());
-    QCOMPARE(got->reply.string, QByteArray("over TLS"));
-}
-
-void TestRedisClient::nextEndpointWhenTheFirstIsDown()
-{
-    RedisServer server;
-    QVERIFY2(server.start(), qPrintable(server.errorText()));
-    const quint16 closed = freePort(); // nothing listens there
-    RedisClient client(singleOptions({closed, server.port()}));
-    client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-    const std::optional<RedisResult> got = run(client, "k", {"SET", "k", "v"});
-    QVERIFY2(got && got->ok() && got->reply.string == "OK", describe(got).constData());
-    QVERIFY(!client.isCluster());
-}
-
-void TestRedisClient::serverGoesAway()
-{
-    RedisServer server;
-    QVERIFY2(server.start(), qPrintable(server.errorText()));
-    RedisClient client(singleOptions({server.port()}));
-    client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-    QSignalSpy stateChanged(&client, &RedisClient::stateChanged);
-    server.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected(), WaitMs);
-    QVERIFY(stateChanged.count() >= 1);
-    QVERIFY(!client.lastError().isEmpty());
-    // A transport failure comes back as such (the cache treats it as a miss).
-    const std::optional<RedisResult> got = run(client, "k", {"GET", "k"});
-    QVERIFY(got);
-    QVERIFY(!got->ok());
-    QVERIFY(!got->error.isEmpty());
-}
-
-void TestRedisClient::redirectionsAreLimited()
-{
-    // A node that always sends the client back to itself.
-    quint16 port = 0;
-    ScriptedNode node([&port](const QList<QByteArray> &) {
-        return "-MOVED 866 127.0.0.1:" + QByteArray::number(port) + "\r\n";
-    });
-    QVERIFY(node.listen());
-    port = node.port();
-    RedisClient client(singleOptions({port}));
-    client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-    const std::optional<RedisResult> got = run(client, "hello", {"GET", "hello"});
-    QVERIFY2(got && got->ok() && got->reply.isError(), describe(got).constData());
-    QVERIFY(got->reply.string.startsWith("MOVED 866 "));
-    QCOMPARE(node.received().size(), 6); // the command and 5 redirections
-    QVERIFY(client.isCluster());          // MOVED means cluster mode
-
-    // ASK is limited the same way; ASKING precedes each retry.
-    quint16 askPort = 0;
-    ScriptedNode asking([&askPort](const QList<QByteArray> &command) -> QByteArray {
-        if (command.value(0) == "ASKING")
-            return "+OK\r\n";
-        return "-ASK 866 127.0.0.1:" + QByteArray::number(askPort) + "\r\n";
-    });
-    QVERIFY(asking.listen());
-    askPort = asking.port();
-    RedisClient askClient(singleOptions({askPort}));
-    askClient.start();
-    QTRY_VERIFY_WITH_TIMEOUT(askClient.isConnected(), WaitMs);
-    const std::optional<RedisResult> asked = run(askClient, "hello", {"GET", "hello"});
-    QVERIFY2(asked && asked->ok() && asked->reply.isError(), describe(asked).constData());
-    QVERIFY(asked->reply.string.startsWith("ASK 866 "));
-    QList<QByteArray> names;
-    for (const QList<QByteArray> &command : asking.received())
-        names.append(command.value(0));
-    QCOMPARE(names, QList<QByteArray>({"GET", "ASKING", "GET", "ASKING", "GET", "ASKING", "GET", "ASKING", "GET",
-                                       "ASKING", "GET"}));
-}
-
-void TestRedisClient::clusterDownIsRetriedOnce()
-{
-    for (const QByteArray &error : {QByteArrayLiteral("CLUSTERDOWN The cluster is down"),
-                                    QByteArrayLiteral("TRYAGAIN Multiple keys request during rehashing of slot")}) {
-        ScriptedNode node([&error](const QList<QByteArray> &) { return '-' + error + "\r\n"; });
-        QVERIFY(node.listen());
-        RedisClient client(singleOptions({node.port()}));
-        client.start();
-        QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), WaitMs);
-        const std::optional<RedisResult> got = run(client, "k", {"GET", "k"});
-        QVERIFY2(got && got->ok() && got->reply.isError(), describe(got).constData());
-        QCOMPARE(got->reply.string, error);
-        QCOMPARE(node.received().size(), 2);
-    }
 }
 
 void TestRedisClient::commandsRightAfterStart()

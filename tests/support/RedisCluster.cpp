@@ -89,7 +89,7 @@ RedisConnectionOptions RedisCluster::options() const
 {
     RedisConnectionOptions options;
     if (!m_nodes.empty())
-        options.endpoints.append(RedisEndpoint{QStringLiteral("127.0.0.1"), m_nodes.front().port});
+        options.endpoints.append(RedisEndpoint {QStringLiteral("127.0.0.1"), m_nodes.front().port});
     options.password = m_password;
     return options;
 }
@@ -129,14 +129,14 @@ bool RedisCluster::start(const QString &password)
         return false;
     }
     for (const quint16 port : ports) {
-        m_nodes.push_back(Node{port, std::make_unique<QTemporaryDir>(), std::make_unique<QProcess>()});
+        m_nodes.push_back(Node {port, std::make_unique<QTemporaryDir>(), std::make_unique<QProcess>()});
         if (!startNode(m_nodes.back())) {
             stop();
             return false;
         }
     }
 
-    QStringList args{QStringLiteral("--cluster"), QStringLiteral("create")};
+    QStringList args {QStringLiteral("--cluster"), QStringLiteral("create")};
     for (const quint16 port : ports)
         args.append(QStringLiteral("127.0.0.1:%1").arg(port));
     args += {QStringLiteral("--cluster-replicas"), QStringLiteral("0"), QStringLiteral("--cluster-yes")};
@@ -236,8 +236,7 @@ QByteArray RedisCluster::cliBatch(quint16 port, const QList<QList<QByteArray>> &
     }
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
+    if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         m_error = QStringLiteral("redis-cli failed on port %1: %2")
                       .arg(port)
                       .arg(QString::fromLocal8Bit(process.readAllStandardError()));
@@ -301,16 +300,18 @@ quint16 RedisCluster::ownerOf(int slot, quint16 askedPort)
 
 QList<QByteArray> RedisCluster::keysInSlot(quint16 port, int slot)
 {
-    return lines(cli(port, {QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("GETKEYSINSLOT"), bytes(slot),
-                            QByteArrayLiteral("1000")}));
+    return lines(cli(
+        port,
+        {QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("GETKEYSINSLOT"), bytes(slot), QByteArrayLiteral("1000")}));
 }
 
 bool RedisCluster::migrateKeys(quint16 fromPort, quint16 toPort, const QList<QByteArray> &keys)
 {
     if (keys.isEmpty())
         return true;
-    QList<QByteArray> migrate{QByteArrayLiteral("MIGRATE"), QByteArrayLiteral("127.0.0.1"), bytes(toPort),
-                              QByteArray(), QByteArrayLiteral("0"), QByteArrayLiteral("5000")};
+    QList<QByteArray> migrate {
+        QByteArrayLiteral("MIGRATE"), QByteArrayLiteral("127.0.0.1"), bytes(toPort), QByteArray(),
+        QByteArrayLiteral("0"),       QByteArrayLiteral("5000")};
     if (!m_password.isEmpty())
         migrate += {QByteArrayLiteral("AUTH"), m_password.toUtf8()};
     migrate.append(QByteArrayLiteral("KEYS"));
@@ -359,7 +360,7 @@ bool RedisCluster::finishMigration(int slot, quint16 toPort)
     }
     // The importing node first, then the former owner, then the others.
     const QByteArray toId = nodeId(toPort);
-    QList<quint16> order{toPort};
+    QList<quint16> order {toPort};
     if (fromPort != toPort)
         order.append(fromPort);
     for (const Node &node : m_nodes) {
@@ -367,8 +368,9 @@ bool RedisCluster::finishMigration(int slot, quint16 toPort)
             order.append(node.port);
     }
     for (const quint16 port : order) {
-        const QByteArray reply = cli(port, {QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("SETSLOT"), bytes(slot),
-                                            QByteArrayLiteral("NODE"), toId})
+        const QByteArray reply = cli(port,
+                                     {QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("SETSLOT"), bytes(slot),
+                                      QByteArrayLiteral("NODE"), toId})
                                      .trimmed();
         if (reply != "OK") {
             m_error = QStringLiteral("CLUSTER SETSLOT NODE failed on %1: %2").arg(port).arg(QString::fromUtf8(reply));

@@ -41,7 +41,7 @@ RedisReply node(const QByteArray &host, qint64 port, const QByteArray &id)
 
 RedisReply range(qint64 start, qint64 end, QList<RedisReply> nodes)
 {
-    QList<RedisReply> elements{integer(start), integer(end)};
+    QList<RedisReply> elements {integer(start), integer(end)};
     elements += nodes;
     return array(elements);
 }
@@ -88,15 +88,15 @@ void TestRedisSlot::slotOf_data()
 {
     QTest::addColumn<QByteArray>("key");
     QTest::addColumn<QByteArray>("hashed"); // what the slot is computed from
-    QTest::addColumn<int>("slot");          // -1: only compare with `hashed`
+    QTest::addColumn<int>("slot"); // -1: only compare with `hashed`
 
     QTest::newRow("spec check value") << QByteArrayLiteral("123456789") << QByteArrayLiteral("123456789")
                                       << (0x31C3 % 16384);
     QTest::newRow("docs somekey") << QByteArrayLiteral("somekey") << QByteArrayLiteral("somekey") << 11058;
     QTest::newRow("docs foo{hash_tag}") << QByteArrayLiteral("foo{hash_tag}") << QByteArrayLiteral("hash_tag") << 2515;
     QTest::newRow("tag") << QByteArrayLiteral("{user1000}.following") << QByteArrayLiteral("user1000") << -1;
-    QTest::newRow("empty tag hashes whole key") << QByteArrayLiteral("foo{}{bar}") << QByteArrayLiteral("foo{}{bar}")
-                                                << -1;
+    QTest::newRow("empty tag hashes whole key")
+        << QByteArrayLiteral("foo{}{bar}") << QByteArrayLiteral("foo{}{bar}") << -1;
     QTest::newRow("first close brace") << QByteArrayLiteral("foo{{bar}}zap") << QByteArrayLiteral("{bar") << -1;
     QTest::newRow("first tag only") << QByteArrayLiteral("foo{bar}{zap}") << QByteArrayLiteral("bar") << -1;
     QTest::newRow("unclosed brace") << QByteArrayLiteral("foo{bar") << QByteArrayLiteral("foo{bar") << -1;
@@ -141,8 +141,9 @@ void TestRedisSlot::clusterSlots()
     });
     const std::optional<RedisSlotMap> map = RedisSlotMap::fromClusterSlots(reply, QStringLiteral("10.0.0.1"));
     QVERIFY(map);
-    QCOMPARE(map->masters(), QStringList({QStringLiteral("127.0.0.1:7001"), QStringLiteral("127.0.0.1:7002"),
-                                          QStringLiteral("127.0.0.1:7003")}));
+    QCOMPARE(map->masters(),
+             QStringList({QStringLiteral("127.0.0.1:7001"), QStringLiteral("127.0.0.1:7002"),
+                          QStringLiteral("127.0.0.1:7003")}));
     QCOMPARE(map->masterOf(0), 1);
     QCOMPARE(map->masterOf(5460), 1);
     QCOMPARE(map->masterOf(5461), 0);
@@ -157,7 +158,7 @@ void TestRedisSlot::clusterSlots()
     const std::optional<RedisSlotMap> partial =
         RedisSlotMap::fromClusterSlots(array({range(100, 200, {node("::1", 7000, "x")})}), QString());
     QVERIFY(partial);
-    QCOMPARE(partial->masters(), QStringList{QStringLiteral("[::1]:7000")});
+    QCOMPARE(partial->masters(), QStringList {QStringLiteral("[::1]:7000")});
     QCOMPARE(partial->masterOf(99), -1);
     QCOMPARE(partial->masterOf(150), 0);
     QCOMPARE(partial->masterOf(201), -1);
@@ -170,8 +171,7 @@ void TestRedisSlot::clusterSlots()
 
 void TestRedisSlot::clusterSlotsUnknownHost()
 {
-    const RedisReply reply =
-        array({range(0, 8000, {node("", 7001, "a")}), range(8001, 16383, {node("?", 7002, "b")})});
+    const RedisReply reply = array({range(0, 8000, {node("", 7001, "a")}), range(8001, 16383, {node("?", 7002, "b")})});
     const std::optional<RedisSlotMap> map = RedisSlotMap::fromClusterSlots(reply, QStringLiteral("127.0.0.5"));
     QVERIFY(map);
     QCOMPARE(map->masters(), QStringList({QStringLiteral("127.0.0.5:7001"), QStringLiteral("127.0.0.5:7002")}));
@@ -223,7 +223,7 @@ void TestRedisSlot::assignMovesOneSlot()
     QVERIFY(small);
     for (quint16 slot = 0; slot < 3; ++slot)
         small->assign(slot, QStringLiteral("127.0.0.1"), 7002);
-    QCOMPARE(small->masters(), QStringList{QStringLiteral("127.0.0.1:7002")});
+    QCOMPARE(small->masters(), QStringList {QStringLiteral("127.0.0.1:7002")});
     QCOMPARE(small->masterOf(0), 0);
 }
 
@@ -247,10 +247,9 @@ void TestRedisSlot::redirect_data()
                                    << QStringLiteral("::1") << 6380;
     QTest::newRow("hostname") << QByteArrayLiteral("MOVED 7 redis-1.example:6379") << true << false << 7
                               << QStringLiteral("redis-1.example") << 6379;
-    QTest::newRow("other error") << QByteArrayLiteral("ERR unknown command") << false << false << 0 << QString()
-                                 << 0;
-    QTest::newRow("tryagain") << QByteArrayLiteral("TRYAGAIN Multiple keys request during rehashing of slot")
-                              << false << false << 0 << QString() << 0;
+    QTest::newRow("other error") << QByteArrayLiteral("ERR unknown command") << false << false << 0 << QString() << 0;
+    QTest::newRow("tryagain") << QByteArrayLiteral("TRYAGAIN Multiple keys request during rehashing of slot") << false
+                              << false << 0 << QString() << 0;
     QTest::newRow("slot too big") << QByteArrayLiteral("MOVED 16384 h:1") << false << false << 0 << QString() << 0;
     QTest::newRow("no port") << QByteArrayLiteral("MOVED 1 host") << false << false << 0 << QString() << 0;
     QTest::newRow("port zero") << QByteArrayLiteral("MOVED 1 host:0") << false << false << 0 << QString() << 0;
