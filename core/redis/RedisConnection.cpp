@@ -87,6 +87,11 @@ public:
         , endpoint(std::move(ep))
         , options(std::move(opts))
     {
+        // Settings not from the parser may hold nonsense: keep the defaults then.
+        if (options.connectTimeoutMs <= 0)
+            options.connectTimeoutMs = RedisConnectionOptions().connectTimeoutMs;
+        if (options.syncTimeoutMs <= 0)
+            options.syncTimeoutMs = RedisConnectionOptions().syncTimeoutMs;
         clock.start();
         reconnectTimer.setSingleShot(true);
         connectTimer.setSingleShot(true);
