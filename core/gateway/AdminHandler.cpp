@@ -1,6 +1,7 @@
 #include "AdminHandler.h"
 
 #include "GatewayConfig.h"
+#include "cache/RedisCache.h"
 #include "common/Redaction.h"
 #include "metrics/GatewayMetrics.h"
 
@@ -16,6 +17,7 @@ AdminHandler::AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()>
     : m_config(std::move(config))
     , m_metrics(metrics)
     , m_info(std::move(info))
+    , m_stores(cacheStores)
     , m_cache(std::move(cacheStores))
 { }
 
@@ -33,15 +35,36 @@ QByteArray AdminHandler::statusJson() const
     ws.insert(QStringLiteral("name"), config->workspace().name);
     ws.insert(QStringLiteral("apis"), static_cast<int>(config->workspace().apis.size()));
     o.insert(QStringLiteral("workspace"), ws);
-    if (const ExternalCache *cache = config->cache()) {
-        QJsonObject c;
-        c.insert(QStringLiteral("id"), cache->id);
-        c.insert(QStringLiteral("useFrom"), cache->useFrom);
-        c.insert(QStringLiteral("connection"), redactConnectionString(cache->connectionString));
-        o.insert(QStringLiteral("cache"), c);
-    } else {
-        o.insert(QStringLiteral("cache"), QJsonValue::Null);
+    // The admin thread's own connection tells how the external cache is doing.
+    const RedisCache *live = nullptr;
+    for (CacheStore *store : m_stores ? m_stores() : QList<CacheStore *>()) {
+        if (store->isExternal())
+            live = dynamic_cast<const RedisCache *>(store);
     }
+    const ExternalCache *serving = config->cache();
+    QJsonArray caches;
+    for (const ExternalCache &cache : config->workspace().caches) {
+        QJsonObject c;
+        c.insert(QStringLiteral("id"), cache.id);
+        c.insert(QStringLiteral("useFrom"), cache.useFrom);
+        c.insert(QStringLiteral("endpoint"), redactConnectionString(cache.connectionString));
+        c.insert(QStringLiteral("servesThisGateway"), &cache == serving);
+        if (&cache == serving && live) {
+            c.insert(QStringLiteral("connected"), live->isConnected());
+            c.insert(QStringLiteral("lastError"), live->lastError().isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                              : QJsonValue(live->lastError()));
+            const double rtt = live->roundTripMs();
+            c.insert(QStringLiteral("roundTripMs"), rtt >= 0 ? QJsonValue(rtt) : QJsonValue(QJsonValue::Null));
+            c.insert(QStringLiteral("serverVersion"), live->serverVersion());
+            c.insert(QStringLiteral("cluster"), live->isCluster());
+        }
+        caches.append(c);
+        if (&cache == serving)
+            o.insert(QStringLiteral("cache"), c);
+    }
+    if (!serving)
+        o.insert(QStringLiteral("cache"), QJsonValue::Null);
+    o.insert(QStringLiteral("caches"), caches);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -36,6 +36,7 @@ private:
     std::function<std::shared_ptr<const GatewayConfig>()> m_config;
     GatewayMetrics &m_metrics;
     Info m_info;
+    AdminCacheHandler::StoreList m_stores;
     AdminCacheHandler m_cache;
 };
 

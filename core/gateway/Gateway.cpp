@@ -5,15 +5,30 @@
 #include "GatewayRequestHandler.h"
 #include "GatewayRuntime.h"
 #include "cache/InternalCache.h"
+#include "cache/RedisCache.h"
 #include "http/HttpServer.h"
 #include "http/PooledUpstreamClient.h"
 #include "metrics/GatewayMetrics.h"
 
+#include <QPointer>
 #include <QThread>
 
 namespace sluice {
 
 namespace {
+
+// Where the gateway has an external cache, each thread that uses it (every
+// worker, the admin listener) gets its own RedisCache, parented to `parent`.
+RedisCache *createExternalCache(const GatewayConfig &config, RequestLog *log, QObject *parent)
+{
+    const ExternalCache *cache = config.cache();
+    if (!cache || !config.cacheOptions())
+        return nullptr;
+    auto *store = new RedisCache(cache->id, *config.cacheOptions(), log, parent,
+                                 config.workspace().internalCache.maxEntryKilobytes * 1024);
+    store->start();
+    return store;
+}
 
 // What one worker thread owns: its upstream pool, its runtime and its handler.
 // Parented to the worker's context object, so it dies on that thread.
@@ -25,8 +40,12 @@ public:
         : QObject(parent)
         , m_upstream(upstreamOptions, this)
         , m_runtime(m_upstream, metrics, log, config->location(), caches, this)
-        , m_handler(std::move(config), m_runtime)
-    {}
+        , m_handler(config, m_runtime)
+    {
+        // This thread's connection to the external cache serving the location.
+        if (RedisCache *external = createExternalCache(*config, log, this))
+            m_runtime.setExternalCache(external);
+    }
 
     GatewayRequestHandler &handler() { return m_handler; }
 
@@ -92,12 +111,20 @@ bool Gateway::start(QString *errorMessage)
     if (m_options.adminEnabled) {
         AdminHandler::Info info{m_config->location(), m_server->workerCount(),
                                 urlOf(m_options.listenAddress, m_server->serverPort())};
-        // The stores the admin cache endpoints see: the built-in one, then (later) the external ones.
-        AdminCacheHandler::StoreList cacheStores = [caches] { return QList<CacheStore *>{&caches->internal()}; };
+        // The stores the admin cache endpoints see: the built-in one, then the
+        // external cache through the admin thread's own connection.
+        auto adminExternal = std::make_shared<QPointer<RedisCache>>();
+        AdminCacheHandler::StoreList cacheStores = [caches, adminExternal] {
+            QList<CacheStore *> stores{&caches->internal()};
+            if (RedisCache *external = adminExternal->data())
+                stores.append(external);
+            return stores;
+        };
         m_admin = std::make_unique<AdminHandler>([config] { return config; }, *m_metrics, info, std::move(cacheStores));
         m_adminServer = std::make_unique<HttpServer>();
         AdminHandler *admin = m_admin.get();
-        m_adminServer->setHandlerFactory([admin](int, QObject *workerContext) {
+        m_adminServer->setHandlerFactory([admin, adminExternal, config, log](int, QObject *workerContext) {
+            *adminExternal = createExternalCache(*config, log, workerContext);
             return HttpRequestHandler(
                 [admin, workerContext](const HttpExchangePtr &exchange) { admin->handle(exchange, workerContext); });
         });

@@ -3,6 +3,7 @@
 #include "CompileContext.h"
 #include "PolicyCompiler.h"
 #include "gateway/WorkspacePolicies.h"
+#include "redis/RedisConnectionString.h"
 #include "workspace/WorkspaceLoader.h"
 
 #include <QCoreApplication>
@@ -89,6 +90,28 @@ std::shared_ptr<const GatewayConfig> GatewayConfig::load(const QString &workspac
             {QStringLiteral("workspace.json"), 0, 0, QStringLiteral("locations")},
             QCoreApplication::translate("GatewayConfig", "the gateway location '%1' is not one of the workspace's locations")
                 .arg(options.location)));
+    }
+
+    // Every external cache's connection string must parse; the one serving
+    // this location is kept parsed. Messages name the problem, never the secret.
+    for (qsizetype i = 0; i < workspace.caches.size(); ++i) {
+        const ExternalCache &cache = workspace.caches.at(i);
+        const QString path = QStringLiteral("caches[%1].connectionString").arg(i);
+        const RedisConnectionStringResult parsed = RedisConnectionString::parse(cache.connectionString);
+        for (const QString &warning : parsed.warnings)
+            diagnostics.append(Diagnostic::warning({QStringLiteral("workspace.json"), 0, 0, path}, warning));
+        if (!parsed.options) {
+            diagnostics.append(Diagnostic::error(
+                {QStringLiteral("workspace.json"), 0, 0, path},
+                parsed.errorPosition >= 0
+                    ? QCoreApplication::translate("GatewayConfig", "%1 (at character %2)")
+                          .arg(parsed.error)
+                          .arg(parsed.errorPosition + 1)
+                    : parsed.error));
+            continue;
+        }
+        if (&cache == workspace.cacheFor(config->m_location))
+            config->m_cacheOptions = parsed.options;
     }
 
     // Policies are parsed and validated even when workspace.json has errors, so

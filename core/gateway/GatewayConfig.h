@@ -2,11 +2,13 @@
 
 #include "Router.h"
 #include "common/Diagnostic.h"
+#include "redis/RedisConnectionOptions.h"
 #include "workspace/Workspace.h"
 
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 namespace sluice {
 
@@ -30,8 +32,10 @@ public:
     const Workspace &workspace() const { return m_workspace; }
     const Router &router() const { return *m_router; }
     const QString &location() const { return m_location; }
-    // The external cache that serves this gateway's location, or null.
+    // The external cache that serves this gateway's location, or null, and its
+    // parsed connection settings (secrets: never log them).
     const ExternalCache *cache() const { return m_workspace.cacheFor(m_location); }
+    const std::optional<RedisConnectionOptions> &cacheOptions() const { return m_cacheOptions; }
     // The subscription with this primary or secondary key, or null.
     const Subscription *subscriptionByKey(const QString &key) const { return m_keys.value(key); }
 
@@ -42,6 +46,7 @@ private:
     std::unique_ptr<Router> m_router;
     QString m_location;
     QHash<QString, const Subscription *> m_keys;
+    std::optional<RedisConnectionOptions> m_cacheOptions;
 };
 
 } // namespace sluice

@@ -4,7 +4,9 @@
 // tested in the store's own test (tst_internalcache).
 
 #include "cache/CacheStore.h"
+#include "RedisServer.h"
 #include "cache/InternalCache.h"
+#include "cache/RedisCache.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -17,6 +19,7 @@
 #include <optional>
 
 using namespace sluice;
+using sluice::test::RedisServer;
 
 namespace {
 
@@ -56,7 +59,27 @@ QList<CacheStoreFactory> storeFactories()
                           options.maxEntryBytes = internalMaxValueBytes;
                           return std::unique_ptr<CacheStore>(std::make_unique<InternalCache>(options));
                       }});
-    // factories.append({QStringLiteral("redis"), ..., true, [] { ... }});
+    // RedisCache against a real redis-server started once for the run, flushed for each case.
+    factories.append({QStringLiteral("redis"), internalMaxValueBytes, true, []() -> std::unique_ptr<CacheStore> {
+                          static RedisServer *server = [] {
+                              auto *s = new RedisServer();
+                              if (!s->start())
+                                  qWarning("redis-server did not start: %s", qPrintable(s->errorText()));
+                              qAddPostRoutine([] { delete server; });
+                              return s;
+                          }();
+                          if (!server->isRunning())
+                              return nullptr;
+                          server->cli({QStringLiteral("FLUSHALL")});
+                          auto store = std::make_unique<RedisCache>(QStringLiteral("redis"),
+                                                                    server->connectionOptions(), nullptr, nullptr,
+                                                                    internalMaxValueBytes);
+                          store->start();
+                          RedisCache *raw = store.get();
+                          if (!QTest::qWaitFor([raw] { return raw->isConnected(); }, 5000))
+                              return nullptr;
+                          return store;
+                      }});
     return factories;
 }
 
