@@ -3,6 +3,9 @@
 #include "AdminCacheEntryDescription.h"
 #include "AdminCacheKey.h"
 #include "cache/CacheStore.h"
+#include "caching/CacheRecord.h"
+#include "caching/ResponseCacheKey.h"
+#include "expr/JsonTokenObject.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -11,6 +14,9 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
+#include <variant>
 #include <initializer_list>
 #include <memory>
 
@@ -221,6 +227,13 @@ bool AdminCacheHandler::handle(const HttpExchangePtr &exchange, QObject *context
             purge(exchange, context);
         return true;
     }
+    if (path == "/cache/preload") {
+        if (request.method != "POST")
+            exchange->respond(methodNotAllowed("POST"));
+        else
+            preload(exchange, context);
+        return true;
+    }
     return false;
 }
 
@@ -410,6 +423,163 @@ void AdminCacheHandler::purge(const HttpExchangePtr &exchange, QObject *context)
             }
             QJsonObject o;
             o.insert(QStringLiteral("removed"), removed);
+            o.insert(QStringLiteral("stores"), byStore);
+            return jsonResponse(o);
+        });
+}
+
+namespace {
+
+struct PreloadItem
+{
+    QByteArray key; // the full store key (value prefix included)
+    QByteArray record;
+    qint64 ttlMs = 0;
+};
+
+// A JSON value as the expression language would hold it after
+// cache-lookup-value: strings, numbers (int when integral and in range,
+// else long or double), booleans, null, objects and arrays as JTokens.
+std::optional<Value> valueFromJson(const QJsonValue &json)
+{
+    switch (json.type()) {
+    case QJsonValue::Null:
+        return Value();
+    case QJsonValue::Bool:
+        return Value::fromBool(json.toBool());
+    case QJsonValue::String:
+        return Value::fromString(json.toString());
+    case QJsonValue::Double: {
+        const double d = json.toDouble();
+        if (std::trunc(d) == d && std::abs(d) < 9.0e15) {
+            const qint64 l = qint64(d);
+            return l >= INT_MIN && l <= INT_MAX ? Value::fromInt(qint32(l)) : Value::fromLong(l);
+        }
+        return Value::fromDouble(d);
+    }
+    case QJsonValue::Array:
+    case QJsonValue::Object: {
+        const QByteArray text = json.isArray() ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact)
+                                               : QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
+        const auto token = dotnet::JsonToken::parse(QString::fromUtf8(text));
+        if (!token)
+            return std::nullopt;
+        return JsonTokenObject::wrap(token.value());
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+// The body of POST /cache/preload, or the 400 that says what is wrong (with
+// its JSON path).
+std::variant<QList<PreloadItem>, HttpResponse> parsePreload(const QByteArray &body)
+{
+    const auto bad = [](const QString &message) { return HttpResponse::apimError(400, message); };
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return bad(QCoreApplication::translate("AdminCache", "The body is not JSON: %1 at offset %2")
+                       .arg(error.errorString())
+                       .arg(error.offset));
+    if (!document.isArray())
+        return bad(QCoreApplication::translate(
+            "AdminCache", "The body must be a JSON array of {\"key\", \"value\", \"duration\"} objects"));
+    QList<PreloadItem> items;
+    const QJsonArray array = document.array();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = QStringLiteral("[%1]").arg(i);
+        const QJsonObject o = array.at(i).toObject();
+        if (!array.at(i).isObject())
+            return bad(QCoreApplication::translate("AdminCache", "%1: an object is expected").arg(at));
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() != QLatin1String("key") && it.key() != QLatin1String("value")
+                && it.key() != QLatin1String("duration"))
+                return bad(QCoreApplication::translate("AdminCache", "%1.%2: unknown field").arg(at, it.key()));
+        }
+        if (!o.value(QLatin1String("key")).isString() || o.value(QLatin1String("key")).toString().isEmpty())
+            return bad(QCoreApplication::translate("AdminCache", "%1.key: a non-empty string is required").arg(at));
+        const QJsonValue duration = o.value(QLatin1String("duration"));
+        const double seconds = duration.toDouble(-1);
+        if (!duration.isDouble() || seconds < 1 || seconds > 10.0 * 365 * 24 * 3600 || std::trunc(seconds) != seconds)
+            return bad(QCoreApplication::translate("AdminCache", "%1.duration: whole seconds of at least 1 are required")
+                           .arg(at));
+        if (!o.contains(QLatin1String("value")))
+            return bad(QCoreApplication::translate("AdminCache", "%1.value: required").arg(at));
+        const std::optional<Value> value = valueFromJson(o.value(QLatin1String("value")));
+        std::optional<QByteArray> record = value ? CacheRecord::encodeValue(*value) : std::nullopt;
+        if (!record)
+            return bad(QCoreApplication::translate("AdminCache", "%1.value: cannot be stored").arg(at));
+        items.append({ResponseCacheKey::valuePrefix() + o.value(QLatin1String("key")).toString().toUtf8(),
+                      std::move(*record), qint64(seconds) * 1000});
+    }
+    return items;
+}
+
+} // namespace
+
+void AdminCacheHandler::preload(const HttpExchangePtr &exchange, QObject *context) const
+{
+    const std::optional<Parameters> parameters = parseQuery(exchange, {"store"});
+    if (!parameters)
+        return;
+    std::optional<QList<CacheStore *>> stores;
+    if (parameters->contains("store")) {
+        stores = selectStores(exchange, parameters->value("store"), true);
+        if (!stores)
+            return;
+    } else {
+        // Where the value policies look with the default caching-type
+        // (prefer-external): the external cache if there is one, else the built-in one.
+        const QList<CacheStore *> all = m_stores();
+        CacheStore *target = all.isEmpty() ? nullptr : all.first();
+        for (CacheStore *store : all)
+            if (store->isExternal())
+                target = store;
+        stores = target ? QList<CacheStore *>{target} : QList<CacheStore *>{};
+    }
+    auto parsed = parsePreload(exchange->request().body);
+    if (auto *failure = std::get_if<HttpResponse>(&parsed)) {
+        exchange->respond(std::move(*failure));
+        return;
+    }
+    auto items = std::make_shared<QList<PreloadItem>>(std::get<QList<PreloadItem>>(std::move(parsed)));
+    fanOut<CacheWrite>(
+        *stores, exchange,
+        [items, context](CacheStore &store, CacheStore::WriteCallback done) {
+            if (items->isEmpty()) {
+                done(CacheWrite{true, 0, {}});
+                return;
+            }
+            struct Progress
+            {
+                qsizetype pending;
+                CacheWrite total{true, 0, {}};
+                CacheStore::WriteCallback done;
+            };
+            auto progress = std::make_shared<Progress>(Progress{items->size(), {true, 0, {}}, std::move(done)});
+            for (const PreloadItem &item : *items) {
+                store.store(item.key, item.record, item.ttlMs, context, [progress](CacheWrite w) {
+                    if (w.ok)
+                        ++progress->total.count;
+                    else if (progress->total.ok)
+                        progress->total = CacheWrite{false, progress->total.count, w.error};
+                    if (--progress->pending == 0)
+                        progress->done(progress->total);
+                });
+            }
+        },
+        [](const StoreResults<CacheWrite> &results) {
+            if (std::optional<HttpResponse> failure = storeFailure(results))
+                return *failure;
+            qint64 stored = 0;
+            QJsonObject byStore;
+            for (const auto &[store, result] : results) {
+                stored += result.count;
+                byStore.insert(store, result.count);
+            }
+            QJsonObject o;
+            o.insert(QStringLiteral("stored"), stored);
             o.insert(QStringLiteral("stores"), byStore);
             return jsonResponse(o);
         });

@@ -49,6 +49,8 @@ private:
     void getEntry(const HttpExchangePtr &exchange, const QByteArray &key, QObject *context) const;
     void deleteEntry(const HttpExchangePtr &exchange, const QByteArray &key, QObject *context) const;
     void purge(const HttpExchangePtr &exchange, QObject *context) const;
+    // POST /cache/preload: values for the value cache, [{"key", "value", "duration"}].
+    void preload(const HttpExchangePtr &exchange, QObject *context) const;
 
     // The stores the request selects (all, or `store=`); nullopt after
     // answering 404 for an unknown store.

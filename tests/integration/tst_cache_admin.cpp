@@ -13,6 +13,7 @@
 #include "gateway/caching/CacheServices.h"
 
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -533,6 +534,59 @@ private Q_SLOTS:
         const QString message = error.value(QStringLiteral("message")).toString();
         QVERIFY(!message.isEmpty());
         QVERIFY2(message.contains(QString::fromUtf8(messagePart), Qt::CaseInsensitive), qPrintable(message));
+    }
+
+    // POST /cache/preload fills the value cache; every value keeps its type.
+    void preloadStoresTypedValues()
+    {
+        QFile good(QFINDTESTDATA("data/cache-preload/good.json"));
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        TestHttpClient client(m_adminPort);
+        const auto r = client.request("POST", "/cache/preload", {{"Content-Type", "application/json"}}, good.readAll());
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(r->body).object();
+        QCOMPARE(o.value(QStringLiteral("stored")).toInt(), 5);
+        QCOMPARE(o.value(QStringLiteral("stores")).toObject().value(QStringLiteral("internal")).toInt(), 5);
+        const auto described = [this](const QByteArray &key) {
+            return adminJson("GET", "/cache/entries/" + QByteArray("sluice:v1:" + key).toPercentEncoding())
+                .value(QStringLiteral("value"))
+                .toObject();
+        };
+        QCOMPARE(described("userprefs-ann").value(QStringLiteral("type")).toString(), QStringLiteral("string"));
+        QCOMPARE(described("userprefs-ann").value(QStringLiteral("value")).toString(), QStringLiteral("dark-mode"));
+        QCOMPARE(described("limits").value(QStringLiteral("type")).toString(), QStringLiteral("json"));
+        QCOMPARE(described("answer").value(QStringLiteral("type")).toString(), QStringLiteral("int"));
+        QCOMPARE(described("ratio").value(QStringLiteral("type")).toString(), QStringLiteral("double"));
+        QCOMPARE(described("flag").value(QStringLiteral("type")).toString(), QStringLiteral("bool"));
+        const qint64 ttl = adminJson("GET", "/cache/entries/" + QByteArray("sluice:v1:limits").toPercentEncoding())
+                               .value(QStringLiteral("ttlMs"))
+                               .toInteger();
+        QVERIFY(ttl > 60'000 && ttl <= 120'000);
+    }
+
+    void preloadRefusesBadBodies_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("duration") << "bad-duration.json" << "[1].duration: whole seconds of at least 1 are required";
+        QTest::newRow("unknown field") << "bad-field.json" << "[0].ttl: unknown field";
+        QTest::newRow("not JSON") << "not-json.json" << "The body is not JSON";
+    }
+
+    void preloadRefusesBadBodies()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        QFile f(QFINDTESTDATA(QStringLiteral("data/cache-preload/") + file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        TestHttpClient client(m_adminPort);
+        const auto r = client.request("POST", "/cache/preload", {}, f.readAll());
+        QVERIFY(r);
+        QCOMPARE(r->status, 400);
+        QVERIFY2(QString::fromUtf8(r->body).contains(message), r->body.constData());
+        // Nothing of a refused body is stored.
+        QCOMPARE(admin("GET", "/cache/entries/" + QByteArray("sluice:v1:a").toPercentEncoding())->status, 404);
     }
 
     void statusAndMetricsStillServed()
