@@ -4,6 +4,7 @@
 #include "OriginServer.h"
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
+#include "InProcessGateway.h"
 #include "cache/CacheStore.h"
 #include "common/RequestLog.h"
 #include "expr/JsonTokenObject.h"
@@ -29,8 +30,7 @@ class TestCacheAdmin : public QObject
 private:
     OriginServer m_origin;
     TestWorkspace m_workspace;
-    RequestLog m_log {RequestLog::Level::Off};
-    std::unique_ptr<Gateway> m_gateway;
+    InProcessGateway m_gateway;
     quint16 m_port = 0;
     quint16 m_adminPort = 0;
 
@@ -94,7 +94,7 @@ private:
     void storeDirectly(const QByteArray &key, const QByteArray &record)
     {
         std::optional<CacheWrite> written;
-        m_gateway->caches().internal().store(key, record, 30'000, this, [&](CacheWrite w) { written = w; });
+        m_gateway.gateway().caches().internal().store(key, record, 30'000, this, [&](CacheWrite w) { written = w; });
         QTRY_VERIFY(written.has_value());
         QVERIFY2(written->ok, qPrintable(written->error));
     }
@@ -107,40 +107,20 @@ private Q_SLOTS:
         const QString fixture = QFINDTESTDATA("data/cache-admin");
         QVERIFY(!fixture.isEmpty());
         QVERIFY(m_workspace.copyFrom(fixture, {{"ORIGIN", m_origin.url().toString().toUtf8()}}));
-
-        Diagnostics diagnostics;
-        auto config = GatewayConfig::load(m_workspace.path(), {}, &diagnostics);
-        QStringList problems;
-        for (const Diagnostic &d : diagnostics)
-            problems.append(d.toString());
-        QVERIFY2(config, qPrintable(problems.join(QLatin1Char('\n'))));
-
-        GatewayOptions options;
-        options.listenPort = 0;
-        options.adminPort = 0;
-        options.threads = 2;
-        m_gateway = std::make_unique<Gateway>(config, options, &m_log);
         QString error;
-        QVERIFY2(m_gateway->start(&error), qPrintable(error));
-        m_port = m_gateway->port();
-        m_adminPort = m_gateway->adminPort();
+        QVERIFY2(m_gateway.start(m_workspace.path(), &error), qPrintable(error));
+        m_port = m_gateway.port();
+        m_adminPort = m_gateway.adminPort();
         QVERIFY(m_port != 0);
         QVERIFY(m_adminPort != 0);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_gateway) {
-            bool done = false;
-            m_gateway->shutdown(1000, [&] { done = true; });
-            QTRY_VERIFY(done);
-        }
-    }
+    void cleanupTestCase() { QVERIFY(m_gateway.stop()); }
 
     void init()
     {
         std::optional<CacheWrite> purged;
-        m_gateway->caches().internal().purge({}, this, [&](CacheWrite w) { purged = w; });
+        m_gateway.gateway().caches().internal().purge({}, this, [&](CacheWrite w) { purged = w; });
         QTRY_VERIFY(purged.has_value());
         m_origin.reset();
     }

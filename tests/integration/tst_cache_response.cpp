@@ -4,6 +4,7 @@
 #include "OriginServer.h"
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
+#include "InProcessGateway.h"
 #include "common/RequestLog.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayConfig.h"
@@ -26,8 +27,7 @@ class TestCacheResponse : public QObject
 private:
     OriginServer m_origin;
     TestWorkspace m_workspace;
-    RequestLog m_log{RequestLog::Level::Off};
-    std::unique_ptr<Gateway> m_gateway;
+    InProcessGateway m_gateway;
     quint16 m_port = 0;
 
     std::optional<HttpResponse> get(const QByteArray &target, const Headers &headers = {})
@@ -44,7 +44,7 @@ private:
 
     double metric(const QString &family, const QStringList &labels)
     {
-        return m_gateway->metrics().snapshot().value(family, labels).value_or(-1);
+        return m_gateway.gateway().metrics().snapshot().value(family, labels).value_or(-1);
     }
 
     static qint64 ttlOf(const HttpResponse &r)
@@ -63,30 +63,12 @@ private Q_SLOTS:
         const QString fixture = QFINDTESTDATA("data/cache-response");
         QVERIFY(!fixture.isEmpty());
         QVERIFY(m_workspace.copyFrom(fixture, {{"ORIGIN", m_origin.url().toString().toUtf8()}}));
-        Diagnostics diagnostics;
-        auto config = GatewayConfig::load(m_workspace.path(), {}, &diagnostics);
-        QStringList problems;
-        for (const Diagnostic &d : diagnostics)
-            problems.append(d.toString());
-        QVERIFY2(config, qPrintable(problems.join(QLatin1Char('\n'))));
-        GatewayOptions options;
-        options.listenPort = 0;
-        options.adminPort = 0;
-        options.threads = 2;
-        m_gateway = std::make_unique<Gateway>(config, options, &m_log);
         QString error;
-        QVERIFY2(m_gateway->start(&error), qPrintable(error));
-        m_port = m_gateway->port();
+        QVERIFY2(m_gateway.start(m_workspace.path(), &error), qPrintable(error));
+        m_port = m_gateway.port();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_gateway) {
-            bool done = false;
-            m_gateway->shutdown(1000, [&] { done = true; });
-            QTRY_VERIFY(done);
-        }
-    }
+    void cleanupTestCase() { QVERIFY(m_gateway.stop()); }
 
     void init() { m_origin.reset(); }
 
@@ -382,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(metric(QStringLiteral("sluice_cache_lookups_total"), labels + QStringList{QStringLiteral("hit")}) >= 2);
         QVERIFY(metric(QStringLiteral("sluice_cache_stores_total"), labels) >= 1);
         QVERIFY(metric(QStringLiteral("sluice_cache_backend_requests_avoided_total"), labels) >= 2);
-        const QByteArray text = m_gateway->metrics().prometheusText();
+        const QByteArray text = m_gateway.gateway().metrics().prometheusText();
         QVERIFY(text.contains("sluice_cache_entries{cache=\"internal\"}"));
         QVERIFY(text.contains("sluice_cache_lookup_duration_seconds_bucket{api=\"all\",cache=\"internal\""));
     }

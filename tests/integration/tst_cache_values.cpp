@@ -6,6 +6,7 @@
 #include "OriginServer.h"
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
+#include "InProcessGateway.h"
 #include "cache/CacheStore.h"
 #include "common/RequestLog.h"
 #include "gateway/Gateway.h"
@@ -27,8 +28,7 @@ class TestCacheValues : public QObject
 private:
     OriginServer m_origin;
     TestWorkspace m_workspace;
-    RequestLog m_log {RequestLog::Level::Off};
-    std::unique_ptr<Gateway> m_gateway;
+    InProcessGateway m_gateway;
     quint16 m_port = 0;
 
     std::optional<HttpResponse> get(const QByteArray &target, const Headers &headers = {})
@@ -68,7 +68,7 @@ private:
 
     double metric(const QString &family, const QStringList &labels)
     {
-        return m_gateway->metrics().snapshot().value(family, labels).value_or(0);
+        return m_gateway.gateway().metrics().snapshot().value(family, labels).value_or(0);
     }
 
     static QStringList labels(const char *api, const char *operation, const char *cache, const char *last = nullptr)
@@ -79,13 +79,6 @@ private:
         return l;
     }
 
-    static QString loadProblems(const Diagnostics &diagnostics)
-    {
-        QStringList texts;
-        for (const Diagnostic &d : diagnostics)
-            texts.append(d.toString());
-        return texts.join(QLatin1Char('\n'));
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -95,28 +88,13 @@ private Q_SLOTS:
         const QString fixture = QFINDTESTDATA("data/cache-values/gateway");
         QVERIFY(!fixture.isEmpty());
         QVERIFY(m_workspace.copyFrom(fixture, {{"ORIGIN", m_origin.url().toString().toUtf8()}}));
-        Diagnostics diagnostics;
-        auto config = GatewayConfig::load(m_workspace.path(), {}, &diagnostics);
-        QVERIFY2(config, qPrintable(loadProblems(diagnostics)));
-        GatewayOptions options;
-        options.listenPort = 0;
-        options.adminPort = 0;
-        options.threads = 2;
-        m_gateway = std::make_unique<Gateway>(config, options, &m_log);
         QString error;
-        QVERIFY2(m_gateway->start(&error), qPrintable(error));
-        m_port = m_gateway->port();
+        QVERIFY2(m_gateway.start(m_workspace.path(), &error), qPrintable(error));
+        m_port = m_gateway.port();
         QVERIFY(m_port != 0);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_gateway) {
-            bool done = false;
-            m_gateway->shutdown(1000, [&] { done = true; });
-            QTRY_VERIFY(done);
-        }
-    }
+    void cleanupTestCase() { QVERIFY(m_gateway.stop()); }
 
     void init() { m_origin.reset(); }
 
@@ -162,7 +140,7 @@ private Q_SLOTS:
         const QByteArray storeKey = QByteArrayLiteral("sluice:v1:s-") + key.toUtf8();
         QObject context;
         std::optional<CacheListing> listing;
-        m_gateway->caches().internal().list(storeKey, 10, &context, [&](CacheListing l) { listing = std::move(l); });
+        m_gateway.gateway().caches().internal().list(storeKey, 10, &context, [&](CacheListing l) { listing = std::move(l); });
         QTRY_VERIFY(listing.has_value());
         QVERIFY(listing->ok);
         QCOMPARE(listing->entries.size(), 1);
@@ -426,7 +404,7 @@ private Q_SLOTS:
                  hitsBefore + 3);
         QCOMPARE(metric(QStringLiteral("sluice_cache_stores_total"), labels("values", "store", "internal")),
                  storesBefore + 1);
-        const QByteArray text = m_gateway->metrics().prometheusText();
+        const QByteArray text = m_gateway.gateway().metrics().prometheusText();
         QVERIFY(text.contains("sluice_cache_lookup_duration_seconds_bucket{api=\"values\",cache=\"internal\""));
     }
 
@@ -469,7 +447,7 @@ private Q_SLOTS:
         Diagnostics diagnostics;
         const auto config = GatewayConfig::load(QFINDTESTDATA("data/cache-values/bad"), {}, &diagnostics);
         QVERIFY(!config);
-        const QString problems = loadProblems(diagnostics);
+        const QString problems = InProcessGateway::problems(diagnostics);
         QVERIFY2(problems.contains(expected), qPrintable(problems));
     }
 };

@@ -3,6 +3,7 @@
 #include "OriginServer.h"
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
+#include "InProcessGateway.h"
 #include "common/RequestLog.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayConfig.h"
@@ -34,8 +35,7 @@ class TestGatewayProxy : public QObject
 private:
     OriginServer m_origin;
     TestWorkspace m_workspace;
-    RequestLog m_log{RequestLog::Level::Off};
-    std::unique_ptr<Gateway> m_gateway;
+    InProcessGateway m_gateway;
     quint16 m_port = 0;
 
     std::optional<HttpResponse> get(const QByteArray &target, const QList<std::pair<QByteArray, QByteArray>> &h = {})
@@ -55,34 +55,18 @@ private Q_SLOTS:
         QVERIFY(m_workspace.copyFrom(fixture, {{"ORIGIN", m_origin.url().toString().toUtf8()},
                                                {"CLOSED", QByteArray::number(closedPort())}}));
 
-        Diagnostics diagnostics;
-        auto config = GatewayConfig::load(m_workspace.path(), {}, &diagnostics);
-        QStringList problems;
-        for (const Diagnostic &d : diagnostics)
-            problems.append(d.toString());
-        QVERIFY2(config, qPrintable(problems.join(QLatin1Char('\n'))));
-
-        GatewayOptions options;
-        options.listenPort = 0;
-        options.adminPort = 0;
-        options.threads = 2;
-        options.limits.maxBodyBytes = 1024;
-        options.limits.maxHeaderBytes = 8 * 1024;
-        m_gateway = std::make_unique<Gateway>(config, options, &m_log);
         QString error;
-        QVERIFY2(m_gateway->start(&error), qPrintable(error));
-        m_port = m_gateway->port();
+        QVERIFY2(m_gateway.start(m_workspace.path(), &error,
+                                 [](GatewayOptions &options) {
+                                     options.limits.maxBodyBytes = 1024;
+                                     options.limits.maxHeaderBytes = 8 * 1024;
+                                 }),
+                 qPrintable(error));
+        m_port = m_gateway.port();
         QVERIFY(m_port != 0);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_gateway) {
-            bool done = false;
-            m_gateway->shutdown(1000, [&] { done = true; });
-            QTRY_VERIFY(done);
-        }
-    }
+    void cleanupTestCase() { QVERIFY(m_gateway.stop()); }
 
     void init() { m_origin.reset(); }
 
@@ -364,7 +348,7 @@ private Q_SLOTS:
     void metricsCountRequests()
     {
         QVERIFY(get("/echo/items/1"));
-        const QByteArray text = m_gateway->metrics().prometheusText();
+        const QByteArray text = m_gateway.gateway().metrics().prometheusText();
         QVERIFY(text.contains("sluice_requests_total{api=\"echo\",operation=\"get-item\",status_class=\"2xx\"}"));
         QVERIFY(text.contains("sluice_backend_requests_total{api=\"echo\",outcome=\"ok\"}"));
     }
@@ -379,7 +363,8 @@ private Q_SLOTS:
         options.listenPort = 0;
         options.adminEnabled = false;
         options.threads = 1;
-        Gateway gateway(config, options, &m_log);
+        RequestLog log{RequestLog::Level::Off};
+        Gateway gateway(config, options, &log);
         QString error;
         QVERIFY2(gateway.start(&error), qPrintable(error));
 
