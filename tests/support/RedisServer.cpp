@@ -5,6 +5,9 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace sluice::test {
 
 namespace {
@@ -49,6 +52,8 @@ RedisServer::RedisServer(Options options)
     : m_options(std::move(options))
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // A test that crashes must not leave its server behind.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 RedisServer::~RedisServer()
