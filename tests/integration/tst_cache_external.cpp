@@ -144,6 +144,9 @@ private Q_SLOTS:
         QVERIFY(second);
         QCOMPARE(second->status, 200);
         QVERIFY2(cacheStatus(second).startsWith("sluice; hit; ttl="), cacheStatus(second).constData());
+        const int ttl = cacheStatus(second).mid(qsizetype(sizeof("sluice; hit; ttl=")) - 1).toInt();
+        QVERIFY2(ttl >= 55 && ttl <= 60, cacheStatus(second).constData());
+        QVERIFY(second->headers.contains("Age"));
         QCOMPARE(second->body, first->body);
         QCOMPARE(echoCount(*second), 1);
         QCOMPARE(m_origin.requestCount(), 1);

@@ -335,6 +335,35 @@ private Q_SLOTS:
             QJsonDocument::fromJson(status->body).object().value(QStringLiteral("cache")).toObject();
         QCOMPARE(cache.value(QStringLiteral("connected")).toBool(true), false);
         QVERIFY2(!cache.value(QStringLiteral("lastError")).toString().isEmpty(), status->body.constData());
+
+        // Values fail open too: the store is skipped, the lookup misses.
+        const auto store = get("/values/store?k=down&v=1");
+        QVERIFY(store);
+        QCOMPARE(store->status, 200);
+        const auto lookup = get("/values/lookup?k=down");
+        QVERIFY(lookup);
+        QCOMPARE(lookup->status, 200);
+        QCOMPARE(lookup->headers.value("X-Value"), QByteArray("(none)"));
+
+        // The admin endpoints say that the store could not answer (503, naming
+        // it), never with the password.
+        TestHttpClient admin(m_gateway->adminPort());
+        const QList<std::pair<QByteArray, QByteArray>> calls {
+            {"GET", "/cache/entries?store=main"},
+            {"GET", "/cache/entries"},
+            {"POST", "/cache/purge?store=main"},
+            {"DELETE", "/cache/entries/sluice%3Av1%3Ax-down?store=main"}};
+        for (const auto &[method, target] : calls) {
+            const auto r = admin.request(method, target);
+            QVERIFY2(r, target.constData());
+            QVERIFY2(r->status == 503,
+                     qPrintable(QStringLiteral("%1 %2: %3 %4")
+                                    .arg(QString::fromUtf8(method), QString::fromUtf8(target))
+                                    .arg(r->status)
+                                    .arg(QString::fromUtf8(r->body))));
+            QVERIFY2(r->body.contains("main"), r->body.constData());
+            QVERIFY(!r->body.contains(Password.toUtf8()));
+        }
     }
 };
 
