@@ -1,7 +1,7 @@
 #include "RedisCache.h"
 
 #include "CacheCompletion.h"
-#include "common/RequestLog.h"
+#include "RedisCacheHealth.h"
 #include "redis/RedisClient.h"
 
 #include <QCoreApplication>
@@ -98,13 +98,13 @@ private:
 
 } // namespace
 
-RedisCache::RedisCache(QString id, RedisConnectionOptions options, RequestLog *log, QObject *parent,
-                       qint64 maxValueBytes)
+RedisCache::RedisCache(QString id, RedisConnectionOptions options, std::shared_ptr<RedisCacheHealth> health,
+                       QObject *parent, qint64 maxValueBytes)
     : QObject(parent)
     , m_id(std::move(id))
     , m_maxValueBytes(maxValueBytes)
     , m_client(std::make_unique<RedisClient>(std::move(options)))
-    , m_log(log)
+    , m_health(std::move(health))
 {
     connect(m_client.get(), &RedisClient::stateChanged, this, &RedisCache::onStateChanged);
 }
@@ -124,16 +124,8 @@ void RedisCache::onStateChanged()
     const bool connected = m_client->isConnected();
     if (m_reported && connected == m_wasConnected)
         return;
-    // Logged once per change of state, never per request.
-    if (m_log && (m_reported || !connected)) {
-        if (connected)
-            m_log->info(QCoreApplication::translate("Cache", "external cache '%1' is reachable").arg(m_id));
-        else
-            m_log->warn(QCoreApplication::translate("Cache",
-                                                    "external cache '%1' is unreachable (%2): lookups are misses "
-                                                    "and stores are skipped until it is back")
-                            .arg(m_id, m_client->lastError()));
-    }
+    if (m_health)
+        m_health->report(!m_reported, connected, m_client->lastError());
     m_reported = true;
     m_wasConnected = connected;
 }

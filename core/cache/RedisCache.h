@@ -10,8 +10,8 @@
 
 namespace sluice {
 
+class RedisCacheHealth;
 class RedisClient;
-class RequestLog;
 
 // An external Redis-compatible cache (Azure Cache for Redis, Azure Managed
 // Redis, any Redis or Redis Cluster) as a CacheStore. One per thread that uses
@@ -29,14 +29,17 @@ class RequestLog;
 // Fail-open: a Redis that is down, slower than syncTimeout or answering
 // garbage gives Error lookups (the caller treats them as misses) and failed
 // writes; nothing blocks and nothing throws. The state (reachable or not) is
-// logged once per change, never per request, and never with a secret.
+// logged once per change for the whole gateway (RedisCacheHealth), never per
+// request, and never with a secret.
 class RedisCache final : public QObject, public CacheStore
 {
     Q_OBJECT
 public:
     // Values over `maxValueBytes` are refused by store(), as the built-in cache does.
-    RedisCache(QString id, RedisConnectionOptions options, RequestLog *log = nullptr, QObject *parent = nullptr,
-               qint64 maxValueBytes = 2 * 1024 * 1024);
+    // `health` is shared by the RedisCache objects of one cache (one per
+    // thread) so that its state changes are logged once; null: none logged.
+    RedisCache(QString id, RedisConnectionOptions options, std::shared_ptr<RedisCacheHealth> health = nullptr,
+               QObject *parent = nullptr, qint64 maxValueBytes = 2 * 1024 * 1024);
     ~RedisCache() override;
 
     // Connects (and keeps reconnecting). Until connected every operation fails fast.
@@ -72,7 +75,7 @@ private:
     QString m_id;
     qint64 m_maxValueBytes;
     std::unique_ptr<RedisClient> m_client;
-    RequestLog *m_log = nullptr;
+    std::shared_ptr<RedisCacheHealth> m_health;
     bool m_reported = false;
     bool m_wasConnected = false;
 };

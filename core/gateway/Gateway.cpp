@@ -6,6 +6,7 @@
 #include "GatewayRuntime.h"
 #include "cache/InternalCache.h"
 #include "cache/RedisCache.h"
+#include "cache/RedisCacheHealth.h"
 #include "http/HttpServer.h"
 #include "http/PooledUpstreamClient.h"
 #include "metrics/GatewayMetrics.h"
@@ -19,12 +20,13 @@ namespace {
 
 // Where the gateway has an external cache, each thread that uses it (every
 // worker, the admin listener) gets its own RedisCache, parented to `parent`.
-RedisCache *createExternalCache(const GatewayConfig &config, RequestLog *log, QObject *parent)
+RedisCache *createExternalCache(const GatewayConfig &config, const std::shared_ptr<RedisCacheHealth> &health,
+                                QObject *parent)
 {
     const ExternalCache *cache = config.cache();
     if (!cache || !config.cacheOptions())
         return nullptr;
-    auto *store = new RedisCache(cache->id, *config.cacheOptions(), log, parent,
+    auto *store = new RedisCache(cache->id, *config.cacheOptions(), health, parent,
                                  config.workspace().internalCache.maxEntryKilobytes * 1024);
     store->start();
     return store;
@@ -43,7 +45,7 @@ public:
         , m_handler(config, m_runtime)
     {
         // This thread's connection to the external cache serving the location.
-        if (RedisCache *external = createExternalCache(*config, log, this))
+        if (RedisCache *external = createExternalCache(*config, caches->externalHealth(), this))
             m_runtime.setExternalCache(external);
     }
 
@@ -82,6 +84,8 @@ Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions opt
     internalOptions.maxEntryBytes = cacheOptions.maxEntryBytes;
     m_caches = std::make_unique<CacheServices>(
         std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()), cacheOptions);
+    if (const ExternalCache *external = m_config->cache())
+        m_caches->setExternalHealth(std::make_shared<RedisCacheHealth>(external->id, m_log));
 }
 
 Gateway::~Gateway() = default;
@@ -123,8 +127,8 @@ bool Gateway::start(QString *errorMessage)
         m_admin = std::make_unique<AdminHandler>([config] { return config; }, *m_metrics, info, std::move(cacheStores));
         m_adminServer = std::make_unique<HttpServer>();
         AdminHandler *admin = m_admin.get();
-        m_adminServer->setHandlerFactory([admin, adminExternal, config, log](int, QObject *workerContext) {
-            *adminExternal = createExternalCache(*config, log, workerContext);
+        m_adminServer->setHandlerFactory([admin, adminExternal, config, caches](int, QObject *workerContext) {
+            *adminExternal = createExternalCache(*config, caches->externalHealth(), workerContext);
             return HttpRequestHandler(
                 [admin, workerContext](const HttpExchangePtr &exchange) { admin->handle(exchange, workerContext); });
         });

@@ -34,7 +34,7 @@ private:
     {
         if (m_result.error.isEmpty()) {
             m_result.errorPosition = position;
-            m_result.error = tr("%1 (at position %2)").arg(message).arg(position);
+            m_result.error = message; // the position is errorPosition: callers say it their way
         }
         return false;
     }

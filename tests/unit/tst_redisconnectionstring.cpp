@@ -254,7 +254,7 @@ void TestRedisConnectionString::invalid()
     QVERIFY(!result.options.has_value());
     QVERIFY2(result.error.contains(error), qPrintable(result.error));
     QCOMPARE(result.errorPosition, position);
-    QVERIFY2(result.error.contains(QStringLiteral("position %1").arg(position)), qPrintable(result.error));
+    QVERIFY2(!result.error.contains(QStringLiteral("position")), qPrintable(result.error)); // given apart
 }
 
 // Whatever is wrong, the password (or anything else that may be a key) never

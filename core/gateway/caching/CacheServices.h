@@ -9,6 +9,7 @@
 namespace sluice {
 
 class CacheStore;
+class RedisCacheHealth;
 
 // caching-type of the caching policies.
 enum class CachingType { PreferExternal, External, Internal };
@@ -31,6 +32,9 @@ public:
     CacheServices &operator=(const CacheServices &) = delete;
 
     CacheStore &internal() const { return *m_internal; }
+    // Shared by the per-thread connections to the external cache (null without one).
+    const std::shared_ptr<RedisCacheHealth> &externalHealth() const { return m_externalHealth; }
+    void setExternalHealth(std::shared_ptr<RedisCacheHealth> health) { m_externalHealth = std::move(health); }
     RequestCollapser &collapser() { return m_collapser; }
     const Options &options() const { return m_options; }
 
@@ -41,6 +45,7 @@ private:
     std::unique_ptr<CacheStore> m_internal;
     RequestCollapser m_collapser;
     Options m_options;
+    std::shared_ptr<RedisCacheHealth> m_externalHealth;
 };
 
 } // namespace sluice
