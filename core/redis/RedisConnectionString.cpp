@@ -120,6 +120,12 @@ RedisConnectionStringResult Parser::run()
                                       || c == QLatin1Char('.'));
     }
     const bool ok = isUri ? parseUri(schemeEnd) : parseStackExchange();
+    // An endpoint without a port: 6380 with TLS in the StackExchange form (as
+    // StackExchange.Redis does: Azure's TLS port), else 6379 (URIs too).
+    for (RedisEndpoint &endpoint : m_options.endpoints) {
+        if (endpoint.port == 0)
+            endpoint.port = m_options.tls && !isUri ? 6380 : 6379;
+    }
     if (ok)
         m_result.options = m_options;
     else
@@ -217,7 +223,7 @@ bool Parser::parseEndpoint(QStringView token, int position, RedisEndpoint *endpo
         }
     }
     endpoint->host = host.toString();
-    endpoint->port = 6379;
+    endpoint->port = 0; // no port given: decided in run(), once `ssl` is known
     if (portSeparator >= 0
         && !parsePort(token.mid(portSeparator + 1), position + int(portSeparator) + 1, &endpoint->port))
         return false;

@@ -53,8 +53,8 @@ void TestRedisConnectionString::valid_data()
                                                << none << true;
     QTest::newRow("host only, default port 6379") << QStringLiteral("localhost") << QStringLiteral("localhost|6379")
                                                   << none << none << false << none << true;
-    QTest::newRow("ssl does not imply 6380") << QStringLiteral("cache.example,ssl=true")
-                                             << QStringLiteral("cache.example|6379") << none << none << true << none
+    QTest::newRow("ssl without a port means 6380") << QStringLiteral("cache.example,ssl=true")
+                                             << QStringLiteral("cache.example|6380") << none << none << true << none
                                              << true;
     QTest::newRow("several endpoints") << QStringLiteral("a:7000,b:7001,10.0.0.3:7002")
                                        << QStringLiteral("a|7000;b|7001;10.0.0.3|7002") << none << none << false
