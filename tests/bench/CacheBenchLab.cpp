@@ -2,11 +2,16 @@
 
 #include "BenchWorkspace.h"
 #include "HaproxyConfig.h"
+#include "HttpProbe.h"
 #include "NginxConfig.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QThread>
 
@@ -35,6 +40,14 @@ bool CacheServer::isHit(const QByteArray &headerValue) const
             return true;
     }
     return false;
+}
+
+void CacheServer::stop()
+{
+    if (process)
+        process->stop();
+    if (redis)
+        redis->stop();
 }
 
 CacheBenchLab::CacheBenchLab(CacheBenchSettings settings)
@@ -190,13 +203,13 @@ CacheServer CacheBenchLab::startHaproxy(const QString &tag, int ttlSeconds)
     return startServer(tag, m_settings.haproxyProgram, *args, port);
 }
 
-QString CacheBenchLab::sluicePolicyXml(int ttlSeconds)
+QString CacheBenchLab::sluicePolicyXml(int ttlSeconds, const QString &cachingType)
 {
     return QStringLiteral("<policies>\n"
                           "    <inbound>\n"
                           "        <base />\n"
                           "        <cache-lookup vary-by-developer=\"false\" vary-by-developer-groups=\"false\" "
-                          "caching-type=\"internal\" downstream-caching-type=\"none\" />\n"
+                          "caching-type=\"%2\" downstream-caching-type=\"none\" />\n"
                           "    </inbound>\n"
                           "    <backend><base /></backend>\n"
                           "    <outbound>\n"
@@ -205,10 +218,17 @@ QString CacheBenchLab::sluicePolicyXml(int ttlSeconds)
                           "    </outbound>\n"
                           "    <on-error><base /></on-error>\n"
                           "</policies>\n")
-        .arg(ttlSeconds);
+        .arg(ttlSeconds)
+        .arg(cachingType);
 }
 
 CacheServer CacheBenchLab::startSluice(const QString &tag, int ttlSeconds)
+{
+    return startGateway(tag, ttlSeconds, QStringLiteral("internal"), {});
+}
+
+CacheServer CacheBenchLab::startGateway(const QString &tag, int ttlSeconds, const QString &cachingType,
+                                        const QJsonArray &caches)
 {
     CacheServer server;
     server.name = tag;
@@ -223,10 +243,10 @@ CacheServer CacheBenchLab::startSluice(const QString &tag, int ttlSeconds)
     }
     BenchWorkspace workspace;
     workspace.serviceUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_originPort));
-    workspace.apiPolicyXml = sluicePolicyXml(ttlSeconds);
+    workspace.apiPolicyXml = sluicePolicyXml(ttlSeconds, cachingType);
     const QString workspaceDir = folder(tag + QStringLiteral("-workspace"));
     QString error;
-    if (!workspace.write(workspaceDir, &error)) {
+    if (!workspace.write(workspaceDir, &error) || (!caches.isEmpty() && !addCaches(workspaceDir, caches, &error))) {
         server.failure = error;
         return server;
     }
@@ -244,6 +264,97 @@ CacheServer CacheBenchLab::startSluice(const QString &tag, int ttlSeconds)
     started.hitHeader = server.hitHeader;
     started.hitToken = server.hitToken;
     return started;
+}
+
+CacheServer CacheBenchLab::startSluiceRedis(const QString &tag, int ttlSeconds)
+{
+    if (m_settings.redisServerProgram.isEmpty()) {
+        CacheServer missing;
+        missing.name = tag;
+        missing.failure = tr("redis-server not found; install the dependencies with "
+                             "`sh packaging/install-deps.sh` (Debian package redis-server).");
+        return missing;
+    }
+    const quint16 redisPort = BenchProcess::freeLoopbackPort();
+    const QString redisDir = folder(tag + QStringLiteral("-redis"));
+    if (!QDir().mkpath(redisDir)) {
+        CacheServer failed;
+        failed.name = tag;
+        failed.failure = tr("Cannot create %1.").arg(redisDir);
+        return failed;
+    }
+    // No persistence, loopback only, files (if any) in the temporary folder.
+    CacheServer redis = startServer(tag + QStringLiteral("-redis-server"), m_settings.redisServerProgram,
+                                    {QStringLiteral("--port"), QString::number(redisPort), QStringLiteral("--bind"),
+                                     QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+                                     QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"),
+                                     redisDir, QStringLiteral("--daemonize"), QStringLiteral("no")},
+                                    redisPort);
+    if (!redis.failure.isEmpty()) {
+        CacheServer failed;
+        failed.name = tag;
+        failed.failure = tr("redis-server: %1").arg(redis.failure);
+        return failed;
+    }
+    const QJsonObject cache {
+        {QStringLiteral("id"), QStringLiteral("redis")},
+        {QStringLiteral("useFrom"), QStringLiteral("default")},
+        {QStringLiteral("connectionString"), QStringLiteral("127.0.0.1:%1,abortConnect=False").arg(redisPort)}};
+    CacheServer server = startGateway(tag, ttlSeconds, QStringLiteral("external"), QJsonArray {cache});
+    server.redis = std::move(redis.process);
+    server.redisPort = redisPort;
+    if (server.failure.isEmpty()) {
+        QString error;
+        if (!waitForExternalCache(server.adminPort, &error))
+            server.failure = error;
+    }
+    if (!server.failure.isEmpty())
+        server.stop();
+    return server;
+}
+
+bool CacheBenchLab::addCaches(const QString &workspaceDir, const QJsonArray &caches, QString *error)
+{
+    const QString path = QDir(workspaceDir).filePath(QStringLiteral("workspace.json"));
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, in.errorString());
+        return false;
+    }
+    QJsonObject workspace = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    workspace.insert(QStringLiteral("caches"), caches);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(workspace).toJson()) < 0 || !out.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool CacheBenchLab::waitForExternalCache(quint16 adminPort, QString *error) const
+{
+    const QUrl status(QStringLiteral("http://127.0.0.1:%1/status").arg(adminPort));
+    const QDeadlineTimer deadline(m_settings.startupTimeoutMs);
+    QString last;
+    while (!deadline.hasExpired()) {
+        const HttpProbe probe = HttpProbe::get(status, 2000);
+        if (probe.ok) {
+            const QJsonObject cache =
+                QJsonDocument::fromJson(probe.body).object().value(QStringLiteral("cache")).toObject();
+            if (cache.value(QStringLiteral("connected")).toBool())
+                return true;
+            last = cache.isEmpty() ? tr("no external cache serves the gateway")
+                                   : tr("last error: %1").arg(cache.value(QStringLiteral("lastError")).toString());
+        } else {
+            last = probe.error;
+        }
+        QThread::msleep(50);
+    }
+    *error = tr("the gateway's external cache did not connect within %1 ms (%2).")
+                 .arg(m_settings.startupTimeoutMs)
+                 .arg(last);
+    return false;
 }
 
 QString CacheBenchLab::writeRoundRobinScript(const QString &pathPrefix, int count, QString *error) const

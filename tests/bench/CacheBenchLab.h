@@ -10,13 +10,19 @@
 #include <functional>
 #include <memory>
 
+class QJsonArray;
+
 namespace sluice::bench {
 
-// One cache of the cache benchmark (sluice, nginx or HAProxy) in front of the
-// origin, or why it does not run.
+// One cache of the cache benchmark (sluice, sluice+redis, nginx or HAProxy) in
+// front of the origin, or why it does not run.
 struct CacheServer
 {
     QString name;
+    // sluice+redis: the redis-server holding the gateway's entries. Declared
+    // before `process` so that the gateway goes first when both are destroyed.
+    std::unique_ptr<BenchProcess> redis;
+    quint16 redisPort = 0;
     std::unique_ptr<BenchProcess> process;
     quint16 port = 0;
     quint16 adminPort = 0; // sluice only
@@ -28,9 +34,15 @@ struct CacheServer
     QByteArray hitHeader;
     QByteArray hitToken;
 
-    bool usable() const { return failure.isEmpty() && skipped.isEmpty() && process && process->isRunning(); }
+    bool usable() const
+    {
+        return failure.isEmpty() && skipped.isEmpty() && process && process->isRunning()
+            && (!redis || redis->isRunning());
+    }
     QUrl url(const QString &path) const;
     bool isHit(const QByteArray &headerValue) const;
+    // Stops the server, then its redis-server (each by its own handle).
+    void stop();
 };
 
 struct CacheBenchSettings
@@ -39,6 +51,7 @@ struct CacheBenchSettings
     QString binDir; // sluice-gateway
     QString nginxProgram;
     QString haproxyProgram; // empty: not installed
+    QString redisServerProgram; // empty: not installed
     int threads = 1; // nginx workers, HAProxy nbthread, sluice --threads
     int startupTimeoutMs = 15000;
     std::function<void(const QString &)> say;
@@ -47,8 +60,10 @@ struct CacheBenchSettings
 // Starts the pieces of the cache benchmark on loopback: the origin (a static
 // nginx answering every path with the same 1 KiB body and
 // `Cache-Control: max-age=3600`, counting its requests in an access log) and
-// the three caches in front of it, each with a given time to live. Every
-// process is stopped by its own handle (BenchProcess).
+// the caches in front of it, each with a given time to live: nginx, HAProxy,
+// sluice-gateway with its internal cache and sluice-gateway with an external
+// Redis cache (its own redis-server). Every process is stopped by its own
+// handle (BenchProcess).
 class CacheBenchLab
 {
 public:
@@ -74,14 +89,27 @@ public:
     CacheServer startNginx(const QString &tag, int ttlSeconds);
     CacheServer startHaproxy(const QString &tag, int ttlSeconds);
     CacheServer startSluice(const QString &tag, int ttlSeconds);
+    // A redis-server of its own (free port, no persistence, files in the
+    // temporary folder), then sluice-gateway with that cache as the workspace's
+    // "default" external cache and caching-type="external"; ready once the
+    // gateway's /status says the cache is connected.
+    CacheServer startSluiceRedis(const QString &tag, int ttlSeconds);
 
     // A wrk script that requests <pathPrefix>0 .. <pathPrefix><count-1> round
     // robin; its path, or empty and *error.
     QString writeRoundRobinScript(const QString &pathPrefix, int count, QString *error) const;
 
-    static QString sluicePolicyXml(int ttlSeconds);
+    // cachingType: "internal", "external" or "prefer-external".
+    static QString sluicePolicyXml(int ttlSeconds, const QString &cachingType = QStringLiteral("internal"));
 
 private:
+    // sluice-gateway on a workspace written to <tag>-workspace; `caches` becomes
+    // the workspace's "caches" array (empty: none).
+    CacheServer startGateway(const QString &tag, int ttlSeconds, const QString &cachingType, const QJsonArray &caches);
+    // Adds "caches" to <workspaceDir>/workspace.json.
+    static bool addCaches(const QString &workspaceDir, const QJsonArray &caches, QString *error);
+    // Waits until the admin /status reports the external cache connected.
+    bool waitForExternalCache(quint16 adminPort, QString *error) const;
     CacheServer startServer(const QString &name, const QString &program, const QStringList &arguments, quint16 port);
     QString folder(const QString &name) const;
 

@@ -61,11 +61,11 @@ bool CacheBenchTable::anyFailure() const
 QString CacheBenchTable::renderHits() const
 {
     QString out;
-    out += cell(tr("scenario"), 11) + cell(tr("target"), 9) + right(tr("req/s"), 10) + right(tr("p50"), 11)
-        + right(tr("p99"), 11) + right(tr("CPU us/req"), 12) + right(tr("requests"), 10) + right(tr("errors"), 8)
-        + right(tr("origin"), 8) + QLatin1Char('\n');
+    out += cell(tr("scenario"), 11) + cell(tr("target"), 13) + right(tr("req/s"), 10) + right(tr("p50"), 11)
+        + right(tr("p99"), 11) + right(tr("CPU us/req"), 12) + right(tr("redis us/req"), 14) + right(tr("requests"), 10)
+        + right(tr("errors"), 8) + right(tr("origin"), 8) + QLatin1Char('\n');
     for (const HitRow &row : m_hits) {
-        out += cell(row.scenario, 11) + cell(row.target, 9);
+        out += cell(row.scenario, 11) + cell(row.target, 13);
         if (!row.failure.isEmpty()) {
             out += (row.skipped ? tr("  skipped: ") : tr("  FAILED: ")) + row.failure + QLatin1Char('\n');
             continue;
@@ -74,6 +74,8 @@ QString CacheBenchTable::renderHits() const
         out += right(QString::number(w.requestsPerSecond, 'f', 0), 10) + right(ms(w.latencyP50Ms), 11)
             + right(ms(w.latencyP99Ms), 11)
             + right(row.cpuUsPerRequest ? QString::number(*row.cpuUsPerRequest, 'f', 1) : tr("n/a"), 12)
+            + right(row.redisCpuUsPerRequest ? QString::number(*row.redisCpuUsPerRequest, 'f', 1) : QStringLiteral("-"),
+                    14)
             + right(QString::number(w.requests), 10) + right(QString::number(w.non2xx3xx + w.socketErrors), 8)
             + right(row.originRequests >= 0 ? QString::number(row.originRequests) : tr("n/a"), 8) + QLatin1Char('\n');
     }
@@ -84,6 +86,7 @@ QString CacheBenchTable::renderRatios() const
 {
     struct Check
     {
+        const char *subject;
         const char *reference;
         const char *what;
         std::function<std::optional<double>(const HitRow &)> value;
@@ -93,10 +96,12 @@ QString CacheBenchTable::renderRatios() const
     const auto throughput = [](const HitRow &r) -> std::optional<double> { return r.wrk.requestsPerSecond; };
     const auto cpu = [](const HitRow &r) { return r.cpuUsPerRequest; };
     const auto p99 = [](const HitRow &r) -> std::optional<double> { return r.wrk.latencyP99Ms; };
-    const QList<Check> checks {{"haproxy", "throughput", throughput, 1.0, true},
-                               {"nginx", "throughput", throughput, 1.25, true},
-                               {"haproxy", "CPU per hit", cpu, 1.0, false},
-                               {"nginx", "p99", p99, 1.0, false}};
+    const QList<Check> checks {{"sluice", "haproxy", "throughput", throughput, 1.0, true},
+                               {"sluice", "nginx", "throughput", throughput, 1.25, true},
+                               {"sluice", "haproxy", "CPU per hit", cpu, 1.0, false},
+                               {"sluice", "nginx", "p99", p99, 1.0, false},
+                               {"sluice+redis", "sluice", "throughput", throughput, 0.5, true},
+                               {"sluice+redis", "nginx", "throughput", throughput, 1.0, true}};
 
     QStringList scenarios;
     for (const HitRow &row : m_hits) {
@@ -105,16 +110,20 @@ QString CacheBenchTable::renderRatios() const
     }
     QString out = tr("ratios (printed, never asserted)\n");
     for (const QString &scenario : scenarios) {
-        const HitRow *sluice = find(scenario, QStringLiteral("sluice"));
         for (const Check &check : checks) {
+            const QString subjectName = QString::fromLatin1(check.subject);
             const QString reference = QString::fromLatin1(check.reference);
-            const QString name = QStringLiteral("sluice/%1 %2").arg(reference, QString::fromLatin1(check.what));
+            const HitRow *subject = find(scenario, subjectName);
+            const HitRow *other = find(scenario, reference);
+            if (!subject)
+                continue; // not part of this run (--only)
+            const QString name =
+                QStringLiteral("%1/%2 %3").arg(subjectName, reference, QString::fromLatin1(check.what));
             const QString target =
                 (check.atLeast ? QStringLiteral(">= ") : QStringLiteral("<= ")) + ratioText(check.target);
-            out += cell(scenario, 11) + cell(name, 27);
-            const HitRow *other = find(scenario, reference);
+            out += cell(scenario, 11) + cell(name, 32);
             const std::optional<double> numerator =
-                sluice && sluice->failure.isEmpty() ? check.value(*sluice) : std::nullopt;
+                subject && subject->failure.isEmpty() ? check.value(*subject) : std::nullopt;
             const std::optional<double> denominator =
                 other && other->failure.isEmpty() ? check.value(*other) : std::nullopt;
             if (!numerator || !denominator || *denominator <= 0) {
@@ -126,6 +135,54 @@ QString CacheBenchTable::renderRatios() const
             out += right(ratioText(ratio), 8)
                 + tr("   target %1: %2\n").arg(target, pass ? QStringLiteral("PASS") : QStringLiteral("MISS"));
         }
+    }
+    return out;
+}
+
+QString CacheBenchTable::renderRedisCommands() const
+{
+    QString out;
+    for (const HitRow &row : m_hits) {
+        if (!row.redisCommands && row.redisNote.isEmpty())
+            continue;
+        if (out.isEmpty()) {
+            out = tr("redis commands per request (INFO commandstats before and after the wrk run; target: one GET per "
+                     "hit, no other command; idle keep-alive PINGs listed apart)\n");
+            out += cell(tr("scenario"), 11) + cell(tr("target"), 13) + right(tr("requests"), 10)
+                + right(tr("GET calls"), 11) + right(tr("GET/req"), 9) + right(tr("other"), 8)
+                + right(tr("other/req"), 11) + right(tr("PING"), 6) + QLatin1Char('\n');
+        }
+        out += cell(row.scenario, 11) + cell(row.target, 13);
+        if (!row.redisCommands) {
+            out += tr("  not counted: %1\n").arg(row.redisNote);
+            continue;
+        }
+        const RedisCommands &commands = *row.redisCommands;
+        const quint64 requests = row.wrk.requests;
+        const quint64 pings = commands.others.value(QByteArrayLiteral("ping"), 0);
+        quint64 others = 0;
+        QStringList otherNames;
+        for (auto it = commands.others.cbegin(); it != commands.others.cend(); ++it) {
+            if (it.key() == "ping")
+                continue;
+            others += it.value();
+            otherNames.append(QStringLiteral("%1=%2").arg(QString::fromLatin1(it.key())).arg(it.value()));
+        }
+        const auto perRequest = [requests](quint64 calls) {
+            return requests > 0 ? QString::number(static_cast<double>(calls) / static_cast<double>(requests), 'f', 3)
+                                : tr("n/a");
+        };
+        // Every completed hit did exactly one GET; the requests cut off at
+        // the end of the run may have done theirs too.
+        const bool pass = requests > 0 && commands.gets >= requests
+            && commands.gets <= requests + commands.inFlightAllowance && others == 0 && pings <= commands.pingAllowance;
+        out += right(QString::number(requests), 10) + right(QString::number(commands.gets), 11)
+            + right(perRequest(commands.gets), 9) + right(QString::number(others), 8) + right(perRequest(others), 11)
+            + right(QString::number(pings), 6)
+            + tr("   %1").arg(pass ? QStringLiteral("PASS") : QStringLiteral("MISS"));
+        if (!otherNames.isEmpty())
+            out += tr(" (%1)").arg(otherNames.join(QStringLiteral(", ")));
+        out += QLatin1Char('\n');
     }
     return out;
 }
@@ -142,14 +199,14 @@ QString CacheBenchTable::renderExpiry() const
         return {};
     const ExpiryRow &first = m_expiry.constFirst();
     QString out = tr("hot key expiry: 1 URL stored for %1 s, wrk for %2 s; origin requests per expiry "
-                     "(target for sluice: at most one per expiry, <= %3)\n")
+                     "(target for sluice and sluice+redis: at most one per expiry, <= %3)\n")
                       .arg(first.ttlSeconds)
                       .arg(first.durationSeconds)
                       .arg(expiryAllowance(first.ttlSeconds, first.durationSeconds));
-    out += cell(tr("target"), 11) + right(tr("requests"), 10) + right(tr("origin"), 8) + right(tr("expiries"), 10)
+    out += cell(tr("target"), 14) + right(tr("requests"), 10) + right(tr("origin"), 8) + right(tr("expiries"), 10)
         + QLatin1Char('\n');
     for (const ExpiryRow &row : m_expiry) {
-        out += cell(row.target, 11);
+        out += cell(row.target, 14);
         if (!row.failure.isEmpty()) {
             out += (row.skipped ? tr("  skipped: ") : tr("  FAILED: ")) + row.failure + QLatin1Char('\n');
             continue;
@@ -157,7 +214,7 @@ QString CacheBenchTable::renderExpiry() const
         const int expiries = row.durationSeconds / std::max(row.ttlSeconds, 1);
         out += right(QString::number(row.clientRequests), 10) + right(QString::number(row.originRequests), 8)
             + right(QString::number(expiries), 10);
-        if (row.target == QLatin1String("sluice")) {
+        if (row.target.startsWith(QLatin1String("sluice"))) {
             const bool pass =
                 row.originRequests >= 0 && row.originRequests <= expiryAllowance(row.ttlSeconds, row.durationSeconds);
             out += tr("   target <= %1: %2")

@@ -1,19 +1,24 @@
 // sluice-bench-cache: the cache HIT path of Sluice (cache-lookup/cache-store,
-// internal cache) against nginx proxy_cache and HAProxy's cache.
+// internal cache, and an external Redis cache) against nginx proxy_cache and
+// HAProxy's cache.
 //
 // Starts a stand-in origin (static nginx: the same 1 KiB body with
 // Cache-Control: max-age=3600 on every path, counting its requests), then
-// nginx, HAProxy and sluice-gateway as caches in front of it. For one URL and
-// for 1,000 URLs it warms every URL, checks that a second GET is a hit, runs
-// wrk and reads each server's CPU time (user + system from /proc, nginx's
-// workers included) before and after: requests/s, p50/p99 and CPU per hit side
-// by side, then sluice's ratios against both with their targets. Last, a hot
-// key that expires every second under load: how many requests reach the origin.
+// nginx, HAProxy, sluice-gateway (internal cache) and sluice-gateway with its
+// own redis-server as the external cache (sluice+redis) in front of it. For
+// one URL and for 1,000 URLs it warms every URL, checks that a second GET is a
+// hit, runs wrk and reads each server's CPU time (user + system from /proc,
+// nginx's workers included; for sluice+redis also redis-server's) before and
+// after: requests/s, p50/p99 and CPU per hit side by side, the Redis commands
+// each sluice+redis hit cost (INFO commandstats around the run), then the
+// ratios with their targets. Last, a hot key that expires every second under
+// load: how many requests reach the origin.
 // Prints figures; asserts nothing about timing. Every process is stopped by its
 // own handle, also on failure.
 
 #include "BenchProcess.h"
 #include "CacheBenchLab.h"
+#include "CacheBenchRedisStats.h"
 #include "CacheBenchTable.h"
 #include "HttpProbe.h"
 #include "Wrk.h"
@@ -48,6 +53,15 @@ QString tr(const char *text)
 const QString kSluice = QStringLiteral("sluice");
 const QString kNginx = QStringLiteral("nginx");
 const QString kHaproxy = QStringLiteral("haproxy");
+const QString kSluiceRedis = QStringLiteral("sluice+redis");
+
+// --only names: "redis" and "sluice-redis" stand for sluice+redis.
+QString targetOf(const QString &name)
+{
+    if (name == QLatin1String("redis") || name == QLatin1String("sluice-redis"))
+        return kSluiceRedis;
+    return name;
+}
 
 struct Options
 {
@@ -61,7 +75,9 @@ struct Options
     QString nginx = QStringLiteral("/usr/sbin/nginx");
     QString haproxy = QStringLiteral("haproxy");
     QString wrkProgram = QStringLiteral("wrk");
-    QStringList only {kNginx, kHaproxy, kSluice};
+    QString redisServer = QStringLiteral("redis-server");
+    QString redisCli = QStringLiteral("redis-cli");
+    QStringList only {kNginx, kHaproxy, kSluice, kSluiceRedis};
     bool keepTemp = false;
 };
 
@@ -69,7 +85,8 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Benchmarks the cache hit path of sluice-gateway against nginx proxy_cache and HAProxy's cache."));
+        tr("Benchmarks the cache hit path of sluice-gateway (internal cache and external Redis cache) against "
+           "nginx proxy_cache and HAProxy's cache."));
     parser.addHelpOption();
     const QCommandLineOption duration(QStringLiteral("duration"), tr("Seconds per wrk run (\"10\" or \"10s\")."),
                                       QStringLiteral("seconds"), QStringLiteral("10"));
@@ -96,14 +113,19 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
                                      QStringLiteral("haproxy"));
     const QCommandLineOption wrk(QStringLiteral("wrk"), tr("The wrk program."), QStringLiteral("program"),
                                  QStringLiteral("wrk"));
+    const QCommandLineOption redisServer(QStringLiteral("redis-server"), tr("The redis-server program."),
+                                         QStringLiteral("program"), QStringLiteral("redis-server"));
+    const QCommandLineOption redisCli(QStringLiteral("redis-cli"), tr("The redis-cli program."),
+                                      QStringLiteral("program"), QStringLiteral("redis-cli"));
     const QCommandLineOption only(QStringLiteral("only"),
-                                  tr("Caches to measure, comma-separated: sluice,nginx,haproxy."),
-                                  QStringLiteral("list"), QStringLiteral("sluice,nginx,haproxy"));
+                                  tr("Caches to measure, comma-separated: sluice,redis,nginx,haproxy (redis: "
+                                     "sluice-gateway with an external Redis cache, also sluice-redis)."),
+                                  QStringLiteral("list"), QStringLiteral("sluice,redis,nginx,haproxy"));
     const QCommandLineOption startup(QStringLiteral("startup-timeout"), tr("Milliseconds to wait for each server."),
                                      QStringLiteral("ms"), QStringLiteral("15000"));
     const QCommandLineOption keep(QStringLiteral("keep-temp"), tr("Keep the temporary folder (logs, configs)."));
     parser.addOptions({duration, connections, wrkThreads, threads, urls, expiry, expiryTtl, binDir, nginx, haproxy, wrk,
-                       only, startup, keep});
+                       redisServer, redisCli, only, startup, keep});
     parser.process(app);
 
     QString durationText = parser.value(duration);
@@ -136,12 +158,17 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     options->nginx = parser.value(nginx);
     options->haproxy = parser.value(haproxy);
     options->wrkProgram = parser.value(wrk);
-    options->only = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &target : options->only) {
-        if (target != kSluice && target != kNginx && target != kHaproxy) {
-            *error = tr("--only takes sluice, nginx and haproxy, not \"%1\".").arg(target);
+    options->redisServer = parser.value(redisServer);
+    options->redisCli = parser.value(redisCli);
+    options->only.clear();
+    for (const QString &name : parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString target = targetOf(name.trimmed());
+        if (target != kSluice && target != kSluiceRedis && target != kNginx && target != kHaproxy) {
+            *error = tr("--only takes sluice, redis (or sluice-redis), nginx and haproxy, not \"%1\".").arg(name);
             return false;
         }
+        if (!options->only.contains(target))
+            options->only.append(target);
     }
     options->keepTemp = parser.isSet(keep);
     return true;
@@ -212,8 +239,24 @@ QString warmAndVerify(const CacheBenchLab &lab, const CacheServer &server, const
 }
 
 // One wrk run of hits with the server's CPU time around it.
+// The redis-server's command counters, or std::nullopt and a note in the row.
+std::optional<CacheBenchRedisStats> readRedisStats(const CacheServer &server, const QString &redisCli,
+                                                   const QString &workDir, CacheBenchTable::HitRow *row)
+{
+    if (redisCli.isEmpty()) {
+        row->redisNote = tr("redis-cli not found.");
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<CacheBenchRedisStats> stats = CacheBenchRedisStats::read(redisCli, server.redisPort, workDir, &error);
+    if (!stats)
+        row->redisNote = error;
+    return stats;
+}
+
 CacheBenchTable::HitRow measureHits(const CacheBenchLab &lab, const Wrk &wrk, const CacheServer &server,
-                                    const QString &scenario, const QStringList &paths, const WrkOptions &options)
+                                    const QString &scenario, const QStringList &paths, const WrkOptions &options,
+                                    const QString &redisCli, const QString &workDir, int serverThreads)
 {
     CacheBenchTable::HitRow row;
     row.scenario = scenario;
@@ -234,10 +277,17 @@ CacheBenchTable::HitRow measureHits(const CacheBenchLab &lab, const Wrk &wrk, co
     }
     say(tr("measuring %1 (%2): %3 s").arg(server.name, scenario).arg(options.durationSeconds));
     const qint64 originBefore = lab.settledOriginRequests();
+    // Read before the CPU times, so that the redis-cli connection is not in them.
+    const std::optional<CacheBenchRedisStats> statsBefore =
+        server.redis ? readRedisStats(server, redisCli, workDir, &row) : std::nullopt;
     const std::optional<double> cpuBefore = server.process->cpuSeconds(true);
+    const std::optional<double> redisCpuBefore = server.redis ? server.redis->cpuSeconds(true) : std::nullopt;
     WrkResult result =
         wrk.run(QStringLiteral("%1-%2").arg(server.name).arg(paths.size()), server.url(paths.first()), options);
     const std::optional<double> cpuAfter = server.process->cpuSeconds(true);
+    const std::optional<double> redisCpuAfter = server.redis ? server.redis->cpuSeconds(true) : std::nullopt;
+    const std::optional<CacheBenchRedisStats> statsAfter =
+        statsBefore ? readRedisStats(server, redisCli, workDir, &row) : std::nullopt;
     const qint64 originAfter = lab.settledOriginRequests();
     const quint64 errors = result.non2xx3xx + result.socketErrors;
     if (result.ok && (result.requests == 0 || errors * 100 > result.requests)) {
@@ -252,6 +302,18 @@ CacheBenchTable::HitRow measureHits(const CacheBenchLab &lab, const Wrk &wrk, co
     row.wrk = result;
     if (cpuBefore && cpuAfter && result.requests > 0)
         row.cpuUsPerRequest = (*cpuAfter - *cpuBefore) * 1e6 / static_cast<double>(result.requests);
+    if (redisCpuBefore && redisCpuAfter && result.requests > 0)
+        row.redisCpuUsPerRequest = (*redisCpuAfter - *redisCpuBefore) * 1e6 / static_cast<double>(result.requests);
+    if (statsBefore && statsAfter) {
+        CacheBenchTable::RedisCommands commands;
+        commands.others = CacheBenchRedisStats::delta(*statsBefore, *statsAfter);
+        commands.gets = commands.others.take(QByteArrayLiteral("get"));
+        commands.inFlightAllowance = static_cast<quint64>(options.connections);
+        // One idle PING a second per connection, for the run and the readings around it.
+        commands.pingAllowance =
+            static_cast<quint64>(serverThreads) * static_cast<quint64>(options.durationSeconds + 2);
+        row.redisCommands = commands;
+    }
     if (originBefore >= 0 && originAfter >= 0)
         row.originRequests = originAfter - originBefore;
     return row;
@@ -320,6 +382,8 @@ void sayGatewayCacheMetrics(const CacheServer &server)
 
 CacheServer startTarget(CacheBenchLab &lab, const QString &target, const QString &tag, int ttlSeconds)
 {
+    if (target == kSluiceRedis)
+        return lab.startSluiceRedis(tag, ttlSeconds);
     if (target == kNginx)
         return lab.startNginx(tag, ttlSeconds);
     if (target == kHaproxy)
@@ -347,6 +411,10 @@ int run(const Options &options)
     settings.nginxProgram = BenchProcess::findProgram(options.nginx, {QStringLiteral("/usr/sbin")});
     settings.haproxyProgram =
         BenchProcess::findProgram(options.haproxy, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
+    settings.redisServerProgram =
+        BenchProcess::findProgram(options.redisServer, {QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin")});
+    const QString redisCli =
+        BenchProcess::findProgram(options.redisCli, {QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin")});
     settings.threads = options.serverThreads;
     settings.startupTimeoutMs = options.startupTimeoutMs;
     settings.say = say;
@@ -374,7 +442,7 @@ int run(const Options &options)
 
     CacheBenchTable table;
     const Wrk wrk(wrkProgram, workDir);
-    const QStringList order {kNginx, kHaproxy, kSluice};
+    const QStringList order {kNginx, kHaproxy, kSluice, kSluiceRedis};
     {
         // Declared together so that each is stopped by its own handle however
         // this block ends.
@@ -400,15 +468,15 @@ int run(const Options &options)
         const QString oneLabel = tr("1 URL");
         const QString manyLabel = tr("%1 URLs").arg(options.urlCount);
         for (const CacheServer &server : servers)
-            table.addHit(measureHits(lab, wrk, server, oneLabel, {manyPaths.first()}, options.wrk));
+            table.addHit(measureHits(lab, wrk, server, oneLabel, {manyPaths.first()}, options.wrk, redisCli, workDir,
+                                     options.serverThreads));
         for (const CacheServer &server : servers)
-            table.addHit(measureHits(lab, wrk, server, manyLabel, manyPaths, many));
+            table.addHit(
+                measureHits(lab, wrk, server, manyLabel, manyPaths, many, redisCli, workDir, options.serverThreads));
         for (const CacheServer &server : servers)
             sayGatewayCacheMetrics(server);
-        for (CacheServer &server : servers) {
-            if (server.process)
-                server.process->stop();
-        }
+        for (CacheServer &server : servers)
+            server.stop();
     }
 
     if (options.expiryDurationSeconds > 0) {
@@ -417,14 +485,15 @@ int run(const Options &options)
                 continue;
             CacheServer server = startTarget(lab, target, target + QStringLiteral("-expiry"), options.expiryTtlSeconds);
             table.addExpiry(measureExpiry(lab, wrk, server, options));
-            if (server.process)
-                server.process->stop();
+            server.stop();
         }
     }
     lab.stopOrigin();
 
     say(QString());
     say(table.renderHits());
+    if (const QString redis = table.renderRedisCommands(); !redis.isEmpty())
+        say(redis);
     say(table.renderRatios());
     const QString expiry = table.renderExpiry();
     if (!expiry.isEmpty())
