@@ -20,7 +20,7 @@ namespace {
 constexpr int MaxRedirections = 5;
 constexpr int ClusterRetryDelayMs = 100;
 constexpr int SeedBackoffMinMs = 100;
-constexpr int SeedBackoffMaxMs = 5000;
+constexpr int SeedBackoffMaxMs = 1000;
 
 RedisResult notConnected(const QString &error)
 {

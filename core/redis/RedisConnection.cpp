@@ -36,7 +36,7 @@ namespace sluice {
 namespace {
 
 constexpr int initialBackoffMs = 100;
-constexpr int maximumBackoffMs = 5000;
+constexpr int maximumBackoffMs = 1000; // so that hits resume within about a second of Redis coming back
 constexpr int pingIntervalMs = 1000;
 
 RedisResult failure(RedisResult::Failure kind, const QString &error)

@@ -19,7 +19,8 @@ namespace sluice {
 // password) and SELECT (database > 0, unless cluster mode), then PING, and
 // only then reports itself connected. A lost connection fails every command
 // in flight (ConnectionLost) and reconnects with exponential backoff and
-// jitter (100 ms doubling to 5 s); commands sent while disconnected fail at
+// jitter (100 ms doubling to 1 s, so that hits resume within about a second
+// of Redis coming back); commands sent while disconnected fail at
 // once with NotConnected (a cache treats that as a miss: fail-open).
 // Each command fails with Timeout when no reply came within syncTimeoutMs.
 class RedisConnection : public QObject
