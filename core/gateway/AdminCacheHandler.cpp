@@ -132,6 +132,24 @@ template<typename Result> std::optional<HttpResponse> storeFailure(const StoreRe
     return std::nullopt;
 }
 
+// {"<total>": n, "stores": {"<store>": n, ...}} for purge and preload, or
+// the 503 of a store that could not answer.
+HttpResponse countsByStore(const StoreResults<CacheWrite> &results, const QString &total)
+{
+    if (std::optional<HttpResponse> failure = storeFailure(results))
+        return *failure;
+    qint64 sum = 0;
+    QJsonObject byStore;
+    for (const auto &[store, result] : results) {
+        sum += result.count;
+        byStore.insert(store, result.count);
+    }
+    QJsonObject o;
+    o.insert(total, sum);
+    o.insert(QStringLiteral("stores"), byStore);
+    return jsonResponse(o);
+}
+
 // Starts one operation per store and answers the exchange with finish(results)
 // once every store has called back (on the context's thread; perhaps before
 // this returns). If a store never calls back (its context died), the exchange
@@ -412,20 +430,7 @@ void AdminCacheHandler::purge(const HttpExchangePtr &exchange, QObject *context)
         [prefix, context](CacheStore &store, CacheStore::WriteCallback done) {
             store.purge(prefix, context, std::move(done));
         },
-        [](const StoreResults<CacheWrite> &results) {
-            if (std::optional<HttpResponse> failure = storeFailure(results))
-                return *failure;
-            qint64 removed = 0;
-            QJsonObject byStore;
-            for (const auto &[store, result] : results) {
-                removed += result.count;
-                byStore.insert(store, result.count);
-            }
-            QJsonObject o;
-            o.insert(QStringLiteral("removed"), removed);
-            o.insert(QStringLiteral("stores"), byStore);
-            return jsonResponse(o);
-        });
+        [](const StoreResults<CacheWrite> &results) { return countsByStore(results, QStringLiteral("removed")); });
 }
 
 namespace {
@@ -569,20 +574,7 @@ void AdminCacheHandler::preload(const HttpExchangePtr &exchange, QObject *contex
                 });
             }
         },
-        [](const StoreResults<CacheWrite> &results) {
-            if (std::optional<HttpResponse> failure = storeFailure(results))
-                return *failure;
-            qint64 stored = 0;
-            QJsonObject byStore;
-            for (const auto &[store, result] : results) {
-                stored += result.count;
-                byStore.insert(store, result.count);
-            }
-            QJsonObject o;
-            o.insert(QStringLiteral("stored"), stored);
-            o.insert(QStringLiteral("stores"), byStore);
-            return jsonResponse(o);
-        });
+        [](const StoreResults<CacheWrite> &results) { return countsByStore(results, QStringLiteral("stored")); });
 }
 
 } // namespace sluice

@@ -77,10 +77,9 @@ Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions opt
 {
     const InternalCacheSettings &settings = m_config->workspace().internalCache;
     CacheServices::Options cacheOptions;
-    cacheOptions.internalCapacityBytes = settings.capacityMegabytes * 1024 * 1024;
     cacheOptions.maxEntryBytes = settings.maxEntryKilobytes * 1024;
     InternalCacheOptions internalOptions;
-    internalOptions.capacityBytes = cacheOptions.internalCapacityBytes;
+    internalOptions.capacityBytes = settings.capacityMegabytes * 1024 * 1024;
     internalOptions.maxEntryBytes = cacheOptions.maxEntryBytes;
     m_caches = std::make_unique<CacheServices>(
         std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()), cacheOptions);

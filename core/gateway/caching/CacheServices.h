@@ -22,7 +22,6 @@ class CacheServices
 public:
     struct Options
     {
-        qint64 internalCapacityBytes = 256LL * 1024 * 1024;
         qint64 maxEntryBytes = 2LL * 1024 * 1024; // APIM's limit for one cached response
     };
 

@@ -34,10 +34,4 @@ void RequestCollapser::release(const QByteArray &key, std::optional<Stored> stor
     }
 }
 
-int RequestCollapser::inFlight() const
-{
-    std::lock_guard lock(m_mutex);
-    return int(m_waiters.size());
-}
-
 } // namespace sluice

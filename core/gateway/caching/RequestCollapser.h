@@ -35,9 +35,6 @@ public:
     bool join(const QByteArray &key, QObject *context, Resume resume);
     void release(const QByteArray &key, std::optional<Stored> stored);
 
-    // Keys with a leader at work (for tests and /status).
-    int inFlight() const;
-
 private:
     struct Waiter
     {
