@@ -16,9 +16,9 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <variant>
 #include <initializer_list>
 #include <memory>
+#include <variant>
 
 namespace sluice {
 
@@ -507,8 +507,9 @@ std::variant<QList<PreloadItem>, HttpResponse> parsePreload(const QByteArray &bo
         const QJsonValue duration = o.value(QLatin1String("duration"));
         const double seconds = duration.toDouble(-1);
         if (!duration.isDouble() || seconds < 1 || seconds > 10.0 * 365 * 24 * 3600 || std::trunc(seconds) != seconds)
-            return bad(QCoreApplication::translate("AdminCache", "%1.duration: whole seconds of at least 1 are required")
-                           .arg(at));
+            return bad(
+                QCoreApplication::translate("AdminCache", "%1.duration: whole seconds of at least 1 are required")
+                    .arg(at));
         if (!o.contains(QLatin1String("value")))
             return bad(QCoreApplication::translate("AdminCache", "%1.value: required").arg(at));
         const std::optional<Value> value = valueFromJson(o.value(QLatin1String("value")));
@@ -541,7 +542,7 @@ void AdminCacheHandler::preload(const HttpExchangePtr &exchange, QObject *contex
         for (CacheStore *store : all)
             if (store->isExternal())
                 target = store;
-        stores = target ? QList<CacheStore *>{target} : QList<CacheStore *>{};
+        stores = target ? QList<CacheStore *> {target} : QList<CacheStore *> {};
     }
     auto parsed = parsePreload(exchange->request().body);
     if (auto *failure = std::get_if<HttpResponse>(&parsed)) {
@@ -553,22 +554,22 @@ void AdminCacheHandler::preload(const HttpExchangePtr &exchange, QObject *contex
         *stores, exchange,
         [items, context](CacheStore &store, CacheStore::WriteCallback done) {
             if (items->isEmpty()) {
-                done(CacheWrite{true, 0, {}});
+                done(CacheWrite {true, 0, {}});
                 return;
             }
             struct Progress
             {
                 qsizetype pending;
-                CacheWrite total{true, 0, {}};
+                CacheWrite total {true, 0, {}};
                 CacheStore::WriteCallback done;
             };
-            auto progress = std::make_shared<Progress>(Progress{items->size(), {true, 0, {}}, std::move(done)});
+            auto progress = std::make_shared<Progress>(Progress {items->size(), {true, 0, {}}, std::move(done)});
             for (const PreloadItem &item : *items) {
                 store.store(item.key, item.record, item.ttlMs, context, [progress](CacheWrite w) {
                     if (w.ok)
                         ++progress->total.count;
                     else if (progress->total.ok)
-                        progress->total = CacheWrite{false, progress->total.count, w.error};
+                        progress->total = CacheWrite {false, progress->total.count, w.error};
                     if (--progress->pending == 0)
                         progress->done(progress->total);
                 });
