@@ -1,5 +1,7 @@
 #include "HttpServer.h"
 
+#include "common/EpollEventDispatcher.h"
+
 #include "HttpListener.h"
 #include "HttpServerWorker.h"
 
@@ -67,6 +69,7 @@ bool HttpServer::listen(const HttpServerOptions &options, QString *errorMessage)
 
     m_acceptorThread = new QThread;
     m_acceptorThread->setObjectName(QStringLiteral("http-acceptor"));
+    EpollEventDispatcher::installOn(m_acceptorThread);
     m_listener = new HttpListener([this](qintptr fd) { dispatchConnection(fd); });
     m_listener->moveToThread(m_acceptorThread);
     m_acceptorThread->start();
@@ -109,6 +112,7 @@ void HttpServer::startWorkers(int count, const HttpServerLimits &limits)
         Worker w;
         w.thread = new QThread;
         w.thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
+        EpollEventDispatcher::installOn(w.thread);
         w.worker = new HttpServerWorker(i, limits);
         w.worker->moveToThread(w.thread);
         connect(w.worker, &HttpServerWorker::drained, this, &HttpServer::onWorkerDrained);
