@@ -46,6 +46,16 @@ std::uint32_t epollEventsFor(const QSocketNotifier *const notifiers[3])
     return events;
 }
 
+// Milliseconds from now until `due`, rounded up so that a wait never ends
+// before the deadline; 0 when it has passed.
+int millisUntil(qint64 due)
+{
+    const qint64 remaining = due - steadyNanos();
+    if (remaining <= 0)
+        return 0;
+    return static_cast<int>(std::min<qint64>((remaining + NanosPerMilli - 1) / NanosPerMilli, INT_MAX));
+}
+
 } // namespace
 
 EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
@@ -97,11 +107,10 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
-    const bool mayWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load(std::memory_order_relaxed);
     if (m_interrupted.load(std::memory_order_relaxed))
         return false;
 
-    const int timeout = mayWait ? waitTimeout(includeTimers) : 0;
+    const int timeout = (flags & QEventLoop::WaitForMoreEvents) ? waitTimeout(includeTimers) : 0;
     if (timeout != 0)
         Q_EMIT aboutToBlock();
 
@@ -142,11 +151,7 @@ int EpollEventDispatcher::waitTimeout(bool includeTimers) const
 {
     if (!includeTimers || m_timerQueue.empty())
         return -1;
-    const qint64 remaining = m_timerQueue.begin()->first - steadyNanos();
-    if (remaining <= 0)
-        return 0;
-    const qint64 millis = (remaining + NanosPerMilli - 1) / NanosPerMilli; // never wake before the deadline
-    return static_cast<int>(std::min<qint64>(millis, INT_MAX));
+    return millisUntil(m_timerQueue.begin()->first);
 }
 
 int EpollEventDispatcher::activateSocketNotifiers()
@@ -187,9 +192,10 @@ int EpollEventDispatcher::activateTimers()
             continue;
         Timer &timer = it->second;
         m_timerQueue.erase({timer.due, id});
-        timer.due += timer.period * NanosPerMilli;
+        const qint64 period = armedPeriod(timer.interval, timer.type) * NanosPerMilli;
+        timer.due += period;
         if (timer.due <= now)
-            timer.due = now + timer.period * NanosPerMilli; // late: re-armed from now, no burst of catch-ups
+            timer.due = now + period; // late: re-armed from now, no burst of catch-ups
         m_timerQueue.insert({timer.due, id});
         timer.inTimerEvent = true;
         QObject *object = timer.object;
@@ -283,18 +289,18 @@ void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::Timer
         removeTimer(existing);
     Timer timer;
     timer.interval = interval;
-    timer.period = armedPeriod(interval, timerType);
     timer.type = timerType;
     timer.object = object;
-    timer.due = steadyNanos() + timer.period * NanosPerMilli;
+    timer.due = steadyNanos() + armedPeriod(interval, timerType) * NanosPerMilli;
     m_timerQueue.insert({timer.due, timerId});
     m_timers.emplace(timerId, timer);
 }
 
-void EpollEventDispatcher::removeTimer(std::map<int, Timer>::iterator it)
+std::map<int, EpollEventDispatcher::Timer>::iterator
+EpollEventDispatcher::removeTimer(std::map<int, Timer>::iterator it)
 {
     m_timerQueue.erase({it->second.due, it->first});
-    m_timers.erase(it);
+    return m_timers.erase(it);
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
@@ -311,8 +317,7 @@ bool EpollEventDispatcher::unregisterTimers(QObject *object)
     bool removed = false;
     for (auto it = m_timers.begin(); it != m_timers.end();) {
         if (it->second.object == object) {
-            m_timerQueue.erase({it->second.due, it->first});
-            it = m_timers.erase(it);
+            it = removeTimer(it);
             removed = true;
         } else {
             ++it;
@@ -336,10 +341,7 @@ int EpollEventDispatcher::remainingTime(int timerId)
     const auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return -1;
-    const qint64 remaining = it->second.due - steadyNanos();
-    if (remaining <= 0)
-        return 0;
-    return static_cast<int>(std::min<qint64>((remaining + NanosPerMilli - 1) / NanosPerMilli, INT_MAX));
+    return millisUntil(it->second.due);
 }
 
 void EpollEventDispatcher::wakeUp()

@@ -66,8 +66,7 @@ private:
 
     struct Timer
     {
-        qint64 interval = 0; // milliseconds, as registered
-        qint64 period = 0; // milliseconds, as armed (VeryCoarse: whole seconds)
+        qint64 interval = 0; // milliseconds, as registered (armed: armedPeriod())
         qint64 due = 0; // steady clock, nanoseconds
         Qt::TimerType type = Qt::CoarseTimer;
         QObject *object = nullptr;
@@ -79,7 +78,7 @@ private:
     int activateSocketNotifiers();
     int activateTimers();
     void drainWakeUps();
-    void removeTimer(std::map<int, Timer>::iterator it);
+    std::map<int, Timer>::iterator removeTimer(std::map<int, Timer>::iterator it); // returns the next
 
     int m_epoll = -1;
     int m_wakeFd = -1;

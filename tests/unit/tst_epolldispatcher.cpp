@@ -51,6 +51,38 @@ private:
     bool m_installed = false;
 };
 
+// A connected AF_UNIX stream pair, closed when the test ends (also on a failed check).
+struct SocketPair
+{
+    SocketPair()
+    {
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0) {
+            reader = fds[0];
+            writer = fds[1];
+        }
+    }
+    ~SocketPair()
+    {
+        closeWriter();
+        if (reader >= 0)
+            ::close(reader);
+    }
+    SocketPair(const SocketPair &) = delete;
+    SocketPair &operator=(const SocketPair &) = delete;
+
+    bool isValid() const { return reader >= 0 && writer >= 0; }
+    void closeWriter()
+    {
+        if (writer >= 0)
+            ::close(writer);
+        writer = -1;
+    }
+
+    int reader = -1;
+    int writer = -1;
+};
+
 } // namespace
 
 class TestEpollDispatcher : public QObject
@@ -129,8 +161,8 @@ void TestEpollDispatcher::repeatingTimerKeepsPeriod()
 void TestEpollDispatcher::zeroTimerDoesNotStarveSockets()
 {
     DispatcherThread t;
-    int fds[2];
-    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
     std::atomic<int> zeroTicks {0};
     std::atomic<bool> readable {false};
     std::unique_ptr<QTimer> timer;
@@ -140,21 +172,19 @@ void TestEpollDispatcher::zeroTimerDoesNotStarveSockets()
         timer->setInterval(0);
         QObject::connect(timer.get(), &QTimer::timeout, timer.get(), [&] { ++zeroTicks; });
         timer->start();
-        notifier = std::make_unique<QSocketNotifier>(fds[0], QSocketNotifier::Read);
+        notifier = std::make_unique<QSocketNotifier>(pair.reader, QSocketNotifier::Read);
         QObject::connect(notifier.get(), &QSocketNotifier::activated, notifier.get(), [&] {
             readable = true;
             notifier->setEnabled(false);
         });
     });
-    QCOMPARE(::write(fds[1], "x", 1), ssize_t(1));
+    QCOMPARE(::write(pair.writer, "x", 1), ssize_t(1));
     QTRY_VERIFY_WITH_TIMEOUT(readable.load(), 5000);
     QVERIFY(zeroTicks.load() > 0);
     t.run([&] {
         timer.reset();
         notifier.reset();
     });
-    ::close(fds[0]);
-    ::close(fds[1]);
 }
 
 void TestEpollDispatcher::killedTimerNeverFires()
@@ -204,16 +234,16 @@ void TestEpollDispatcher::remainingTimeCountsDown()
 void TestEpollDispatcher::socketNotifierFiresOnReadAndHangUp()
 {
     DispatcherThread t;
-    int fds[2];
-    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
     std::atomic<int> reads {0};
     std::atomic<bool> sawEnd {false};
     std::unique_ptr<QSocketNotifier> notifier;
     t.run([&] {
-        notifier = std::make_unique<QSocketNotifier>(fds[0], QSocketNotifier::Read);
+        notifier = std::make_unique<QSocketNotifier>(pair.reader, QSocketNotifier::Read);
         QObject::connect(notifier.get(), &QSocketNotifier::activated, notifier.get(), [&] {
             char buffer[64];
-            const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+            const ssize_t n = ::read(pair.reader, buffer, sizeof buffer);
             if (n > 0) {
                 reads += int(n);
             } else {
@@ -222,12 +252,11 @@ void TestEpollDispatcher::socketNotifierFiresOnReadAndHangUp()
             }
         });
     });
-    QCOMPARE(::write(fds[1], "abc", 3), ssize_t(3));
+    QCOMPARE(::write(pair.writer, "abc", 3), ssize_t(3));
     QTRY_COMPARE_WITH_TIMEOUT(reads.load(), 3, 5000);
-    ::close(fds[1]);
+    pair.closeWriter();
     QTRY_VERIFY_WITH_TIMEOUT(sawEnd.load(), 5000);
     t.run([&] { notifier.reset(); });
-    ::close(fds[0]);
 }
 
 void TestEpollDispatcher::notifierDeletedByAnotherIsSkipped()
@@ -235,16 +264,15 @@ void TestEpollDispatcher::notifierDeletedByAnotherIsSkipped()
     // Two descriptors ready in the same pass; whichever runs first deletes the
     // other's notifier, which then must not be activated.
     DispatcherThread t;
-    int a[2];
-    int b[2];
-    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, a), 0);
-    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, b), 0);
+    SocketPair a;
+    SocketPair b;
+    QVERIFY(a.isValid() && b.isValid());
     std::atomic<int> activations {0};
     QSocketNotifier *first = nullptr;
     QSocketNotifier *second = nullptr;
     t.run([&] {
-        first = new QSocketNotifier(a[0], QSocketNotifier::Read);
-        second = new QSocketNotifier(b[0], QSocketNotifier::Read);
+        first = new QSocketNotifier(a.reader, QSocketNotifier::Read);
+        second = new QSocketNotifier(b.reader, QSocketNotifier::Read);
         auto onActivated = [&](QSocketNotifier *self, QSocketNotifier *&other) {
             ++activations;
             delete other;
@@ -260,8 +288,8 @@ void TestEpollDispatcher::notifierDeletedByAnotherIsSkipped()
         while (!release.load())
             QThread::msleep(1);
     });
-    QCOMPARE(::write(a[1], "x", 1), ssize_t(1));
-    QCOMPARE(::write(b[1], "y", 1), ssize_t(1));
+    QCOMPARE(::write(a.writer, "x", 1), ssize_t(1));
+    QCOMPARE(::write(b.writer, "y", 1), ssize_t(1));
     release = true;
     QTRY_COMPARE_WITH_TIMEOUT(activations.load(), 1, 5000);
     QTest::qWait(50);
@@ -270,8 +298,6 @@ void TestEpollDispatcher::notifierDeletedByAnotherIsSkipped()
         delete first;
         delete second;
     });
-    for (int fd : {a[0], a[1], b[0], b[1]})
-        ::close(fd);
 }
 
 void TestEpollDispatcher::tcpEchoRoundTrip()
