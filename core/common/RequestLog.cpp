@@ -11,11 +11,16 @@ namespace {
 const char *levelName(RequestLog::Level level)
 {
     switch (level) {
-    case RequestLog::Level::Debug: return "debug";
-    case RequestLog::Level::Info: return "info";
-    case RequestLog::Level::Warn: return "warn";
-    case RequestLog::Level::Error: return "error";
-    case RequestLog::Level::Off: return "off";
+    case RequestLog::Level::Debug:
+        return "debug";
+    case RequestLog::Level::Info:
+        return "info";
+    case RequestLog::Level::Warn:
+        return "warn";
+    case RequestLog::Level::Error:
+        return "error";
+    case RequestLog::Level::Off:
+        return "off";
     }
     return "";
 }
@@ -30,7 +35,7 @@ QByteArray timestamp()
 RequestLog::RequestLog(Level level, int fd)
     : m_level(level)
     , m_fd(fd)
-{}
+{ }
 
 std::optional<RequestLog::Level> RequestLog::parseLevel(const QString &text)
 {
@@ -54,7 +59,7 @@ void RequestLog::write(Level level, const QString &message)
 }
 
 void RequestLog::request(const QByteArray &method, const QByteArray &pathWithoutQuery, int status, double ms,
-                         const QString &api, const QString &operation, const QString &cache)
+                         const QString &api, const QString &operation, QByteArrayView cache)
 {
     if (!enabled(Level::Info))
         return;
@@ -75,7 +80,7 @@ void RequestLog::request(const QByteArray &method, const QByteArray &pathWithout
     line += " op=";
     line += operation.isEmpty() ? QByteArray("-") : operation.toUtf8();
     line += " cache=";
-    line += cache.isEmpty() ? QByteArray("-") : cache.toUtf8();
+    line += cache.isEmpty() ? QByteArrayView("-") : cache;
     writeLine(std::move(line));
 }
 

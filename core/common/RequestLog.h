@@ -29,7 +29,7 @@ public:
 
     // "info GET /echo/items/1 200 3.1ms api=echo op=get-item cache=miss"
     void request(const QByteArray &method, const QByteArray &pathWithoutQuery, int status, double ms,
-                 const QString &api, const QString &operation, const QString &cache);
+                 const QString &api, const QString &operation, QByteArrayView cache);
 
     static std::optional<Level> parseLevel(const QString &text);
 

@@ -37,7 +37,7 @@ bool covers(const Workspace &workspace, const Subscription &subscription, const 
 GatewayRequestHandler::GatewayRequestHandler(std::shared_ptr<const GatewayConfig> config, GatewayRuntime &runtime)
     : m_config(std::move(config))
     , m_runtime(runtime)
-{}
+{ }
 
 void GatewayRequestHandler::setConfig(std::shared_ptr<const GatewayConfig> config)
 {
@@ -127,10 +127,11 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
         const Subscription *subscription = config->subscriptionByKey(key);
         if (!subscription || !subscription->isActive() || !covers(config->workspace(), *subscription, api)) {
             respondEarly(exchange,
-                         HttpResponse::apimError(401, QCoreApplication::translate(
-                                                          "Gateway",
-                                                          "Access denied due to invalid subscription key. Make sure "
-                                                          "to provide a valid key for an active subscription.")),
+                         HttpResponse::apimError(
+                             401,
+                             QCoreApplication::translate("Gateway",
+                                                         "Access denied due to invalid subscription key. Make sure "
+                                                         "to provide a valid key for an active subscription.")),
                          api.id, operation.id, metrics);
             return;
         }
@@ -142,10 +143,11 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
             ctx->user = config->workspace().user(subscription->user);
     } else if (api.subscriptionRequired) {
         respondEarly(exchange,
-                     HttpResponse::apimError(401, QCoreApplication::translate(
-                                                      "Gateway",
-                                                      "Access denied due to missing subscription key. Make sure to "
-                                                      "include subscription key when making requests to an API.")),
+                     HttpResponse::apimError(
+                         401,
+                         QCoreApplication::translate("Gateway",
+                                                     "Access denied due to missing subscription key. Make sure to "
+                                                     "include subscription key when making requests to an API.")),
                      api.id, operation.id, metrics);
         return;
     }
@@ -170,7 +172,7 @@ void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
         const HttpRequest &request = ctx->originalRequest();
         log->request(request.method, request.path, response.status, seconds * 1000.0,
                      ctx->api ? ctx->api->id : QString(), ctx->operation ? ctx->operation->id : QString(),
-                     QString::fromLatin1(ctx->cacheStatus));
+                     ctx->cacheStatus);
     }
     ctx->exchange()->respond(std::move(response));
 }

@@ -1,5 +1,7 @@
 #include "HttpResponseWriter.h"
 
+#include "common/Decimal.h"
+
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -9,23 +11,30 @@ namespace sluice {
 
 namespace {
 
-void appendLiteral(QByteArray &out, const char *text)
+// Writes into memory the caller sized beforehand: one resize per response
+// instead of a capacity check per piece.
+class Cursor
 {
-    out.append(text, static_cast<qsizetype>(std::strlen(text)));
-}
+public:
+    explicit Cursor(char *at)
+        : m_at(at)
+    { }
 
-void appendNumber(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    int n = 0;
-    quint64 v = value < 0 ? 0 : static_cast<quint64>(value);
-    do {
-        digits[n++] = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    while (n > 0)
-        out.append(digits[--n]);
-}
+    void put(const char *data, qsizetype size)
+    {
+        if (size > 0) {
+            std::memcpy(m_at, data, static_cast<size_t>(size));
+            m_at += size;
+        }
+    }
+    void put(QByteArrayView text) { put(text.data(), text.size()); }
+    template<size_t N> void literal(const char (&text)[N]) { put(text, N - 1); }
+    void number(qint64 value) { m_at = writeDecimal(m_at, value); }
+    char *at() const { return m_at; }
+
+private:
+    char *m_at;
+};
 
 bool hasLineBreak(const QByteArray &text)
 {
@@ -70,63 +79,67 @@ bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArr
     const bool bodyAllowed = statusAllowsBody(status);
     const bool sendBody = bodyAllowed && !(flags & HeadRequest) && !response.body.isEmpty();
     const bool inlineBody = sendBody && response.body.size() <= inlineBodyLimit;
+    const QByteArray &reason =
+        !response.reason.isEmpty() && !hasLineBreak(response.reason) ? response.reason : reasonFor(status);
 
-    qsizetype estimate = 128 + response.reason.size();
+    // An upper bound of what is written below: the status line, every field,
+    // Date, Content-Length, Connection and the blank line.
+    qsizetype bound = 16 + reason.size() + 64 + 40 + 32 + 2;
     for (const auto &field : response.headers.fields())
-        estimate += field.first.size() + field.second.size() + 4;
+        bound += field.first.size() + field.second.size() + 4;
     if (inlineBody)
-        estimate += response.body.size();
-    out.reserve(out.size() + estimate);
+        bound += response.body.size();
+    const qsizetype start = out.size();
+    out.resize(start + bound);
+    Cursor c(out.data() + start);
 
-    appendLiteral(out, "HTTP/1.1 ");
-    appendNumber(out, status);
-    out.append(' ');
-    if (!response.reason.isEmpty() && !hasLineBreak(response.reason))
-        out.append(response.reason);
-    else
-        out.append(reasonFor(status));
-    appendLiteral(out, "\r\n");
+    c.literal("HTTP/1.1 ");
+    c.number(status);
+    c.literal(" ");
+    c.put(reason);
+    c.literal("\r\n");
 
     bool hasDate = false;
-    QByteArray givenLength;
+    QByteArrayView givenLength;
     for (const auto &field : response.headers.fields()) {
         if (field.first.isEmpty() || hasLineBreak(field.first) || hasLineBreak(field.second))
             continue; // never let a handler split the response
         if (isHopOrFraming(field.first)) {
             if (HttpHeaders::nameEquals(field.first, "Content-Length"))
-                givenLength = field.second.trimmed();
+                givenLength = field.second;
             continue;
         }
         if (!hasDate && HttpHeaders::nameEquals(field.first, "Date"))
             hasDate = true;
-        out.append(field.first);
-        appendLiteral(out, ": ");
-        out.append(field.second);
-        appendLiteral(out, "\r\n");
+        c.put(field.first);
+        c.literal(": ");
+        c.put(field.second);
+        c.literal("\r\n");
     }
     if (!hasDate) {
-        appendLiteral(out, "Date: ");
-        out.append(currentHttpDate());
-        appendLiteral(out, "\r\n");
+        c.literal("Date: ");
+        c.put(currentHttpDate());
+        c.literal("\r\n");
     }
     if (bodyAllowed) {
-        appendLiteral(out, "Content-Length: ");
+        c.literal("Content-Length: ");
         bool lengthOk = false;
-        const qint64 given = givenLength.toLongLong(&lengthOk);
+        const qint64 given = givenLength.trimmed().toLongLong(&lengthOk);
         if ((flags & HeadRequest) && response.body.isEmpty() && lengthOk && given >= 0)
-            appendNumber(out, given); // HEAD forwarded: keep the length the origin announced
+            c.number(given); // HEAD forwarded: keep the length the origin announced
         else
-            appendNumber(out, response.body.size());
-        appendLiteral(out, "\r\n");
+            c.number(response.body.size());
+        c.literal("\r\n");
     }
     if (flags & CloseConnection)
-        appendLiteral(out, "Connection: close\r\n");
+        c.literal("Connection: close\r\n");
     else if (flags & KeepAliveHeader)
-        appendLiteral(out, "Connection: keep-alive\r\n");
-    appendLiteral(out, "\r\n");
+        c.literal("Connection: keep-alive\r\n");
+    c.literal("\r\n");
 
     if (inlineBody)
-        out.append(response.body);
+        c.put(response.body);
+    out.resize(c.at() - out.constData());
     return sendBody && !inlineBody;
 }
 

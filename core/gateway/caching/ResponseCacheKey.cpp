@@ -12,66 +12,73 @@ namespace {
 
 const char Hex[] = "0123456789ABCDEF";
 
-void appendPercent(QByteArray &out, uchar c)
-{
-    out += '%';
-    out += Hex[c >> 4];
-    out += Hex[c & 0xf];
-}
-
 bool isUnreserved(char16_t c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
-        || c == u'.' || c == u'_' || c == u'~';
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.'
+        || c == u'_' || c == u'~';
 }
 
-// RFC 3986 percent-encoding of the UTF-8 text, without temporaries for the
-// ASCII text ids and parameters are made of.
-void appendEncoded(QByteArray &out, QStringView text)
+// A URL kept readable: only controls, spaces, non-ASCII and '|' are encoded.
+bool isUrlSafe(char16_t c)
 {
+    return c > 0x20 && c < 0x7f && c != u'|';
+}
+
+char *putPercent(char *at, uchar c)
+{
+    at[0] = '%';
+    at[1] = Hex[c >> 4];
+    at[2] = Hex[c & 0xf];
+    return at + 3;
+}
+
+// Percent-encodes `text` (as UTF-8) onto `out`, keeping the characters `keep`
+// accepts. Writes into memory sized once for the worst case (a UTF-16 unit is
+// at most 3 UTF-8 bytes, 9 characters encoded), so the ASCII ids, paths and
+// parameters keys are made of cost no temporary and no per-byte growth.
+template<typename Keep> void appendEncodedText(QByteArray &out, QStringView text, Keep keep)
+{
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * 9);
+    char *at = out.data() + start;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
-        if (isUnreserved(c)) {
-            out += char(c);
+        if (keep(c)) {
+            *at++ = char(c);
         } else if (c < 0x80) {
-            appendPercent(out, uchar(c));
+            at = putPercent(at, uchar(c));
         } else {
-            const qsizetype start = i;
+            const qsizetype run = i;
             while (i + 1 < text.size() && text.at(i + 1).unicode() >= 0x80)
                 ++i;
-            for (const char b : text.sliced(start, i - start + 1).toUtf8())
-                appendPercent(out, uchar(b));
+            for (const char b : text.sliced(run, i - run + 1).toUtf8())
+                at = putPercent(at, uchar(b));
         }
     }
+    out.resize(at - out.constData());
+}
+
+void appendEncoded(QByteArray &out, QStringView text)
+{
+    appendEncodedText(out, text, isUnreserved);
+}
+void appendUrl(QByteArray &out, QStringView url)
+{
+    appendEncodedText(out, url, isUrlSafe);
 }
 
 void appendEncoded(QByteArray &out, QByteArrayView bytes)
 {
+    const qsizetype start = out.size();
+    out.resize(start + bytes.size() * 3);
+    char *at = out.data() + start;
     for (const char b : bytes) {
         if (isUnreserved(char16_t(uchar(b))))
-            out += b;
+            *at++ = b;
         else
-            appendPercent(out, uchar(b));
+            at = putPercent(at, uchar(b));
     }
-}
-
-// A URL kept readable: only controls, spaces, non-ASCII and '|' are encoded.
-void appendUrl(QByteArray &out, QStringView url)
-{
-    for (qsizetype i = 0; i < url.size(); ++i) {
-        const char16_t c = url.at(i).unicode();
-        if (c > 0x20 && c < 0x7f && c != u'|') {
-            out += char(c);
-        } else if (c < 0x80) {
-            appendPercent(out, uchar(c));
-        } else {
-            const qsizetype start = i;
-            while (i + 1 < url.size() && url.at(i + 1).unicode() >= 0x80)
-                ++i;
-            for (const char b : url.sliced(start, i - start + 1).toUtf8())
-                appendPercent(out, uchar(b));
-        }
-    }
+    out.resize(at - out.constData());
 }
 
 void appendParameter(QByteArray &out, const std::pair<QString, QString> &parameter, bool &first)
@@ -86,29 +93,43 @@ void appendParameter(QByteArray &out, const std::pair<QString, QString> &paramet
 
 } // namespace
 
-QByteArray ResponseCacheKey::build(const Inputs &in)
+QByteArray ResponseCacheKey::prefix(QStringView api, QStringView operation, QStringView product,
+                                    QStringView backendBase)
 {
     QByteArray key;
-    key.reserve(64 + in.backendBase.size() + in.backendPath.size() + in.api.size() + in.operation.size());
+    key.reserve(responsePrefix().size() + 3 * (api.size() + operation.size() + product.size()) + backendBase.size()
+                + 8);
     key += responsePrefix();
-    appendEncoded(key, in.api);
+    appendEncoded(key, api);
     key += ':';
-    appendEncoded(key, in.operation);
+    appendEncoded(key, operation);
     key += ':';
-    appendEncoded(key, in.product);
+    appendEncoded(key, product);
     key += ':';
-    QStringView base(in.backendBase);
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    appendUrl(key, base);
+    while (backendBase.endsWith(QLatin1Char('/')))
+        backendBase.chop(1);
+    appendUrl(key, backendBase);
+    return key;
+}
+
+QByteArray ResponseCacheKey::build(const Inputs &in)
+{
+    QByteArray key = prefix(in.api, in.operation, in.product, in.backendBase);
+    appendVaried(key, in);
+    return key;
+}
+
+void ResponseCacheKey::appendVaried(QByteArray &key, const Inputs &in)
+{
     appendUrl(key, in.backendPath);
     key += '?';
 
     bool first = true;
-    if (in.varyByQuery.isEmpty()) {
+    if (in.query.isEmpty()) {
+        // nothing to vary by (and no copy to sort)
+    } else if (in.varyByQuery.isEmpty()) {
         QList<std::pair<QString, QString>> sorted = in.query;
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &parameter : std::as_const(sorted))
             appendParameter(key, parameter, first);
     } else {
@@ -140,7 +161,6 @@ QByteArray ResponseCacheKey::build(const Inputs &in)
         key += "|g:";
         appendEncoded(key, groups.join(QLatin1Char(',')));
     }
-    return key;
 }
 
 } // namespace sluice

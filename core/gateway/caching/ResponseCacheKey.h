@@ -44,7 +44,7 @@ public:
         QString backendPath; // percent-encoded, starts with '/'
         QList<std::pair<QString, QString>> query;
         const HttpHeaders *headers = nullptr;
-        QStringList varyByQuery;   // names, already split at ';'; empty: all parameters
+        QStringList varyByQuery; // names, already split at ';'; empty: all parameters
         QList<QByteArray> varyByHeaders; // lower-case, sorted, unique
         bool varyByDeveloper = false;
         bool varyByGroups = false;
@@ -53,6 +53,11 @@ public:
     };
 
     static QByteArray build(const Inputs &inputs);
+    // build() in two parts, so that a caller can keep the first: the part fixed
+    // by the API, operation, product and backend service URL (up to the
+    // backend path), and the rest appended to it.
+    static QByteArray prefix(QStringView api, QStringView operation, QStringView product, QStringView backendBase);
+    static void appendVaried(QByteArray &key, const Inputs &inputs);
 
     // The prefix of every response key: purging it drops every cached response.
     static QByteArray responsePrefix() { return QByteArrayLiteral("sluice:r1:"); }

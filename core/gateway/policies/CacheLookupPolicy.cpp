@@ -2,13 +2,14 @@
 // (skipping the backend), collapses concurrent misses for one key into one
 // backend call, and records what happened for cache-store, the downstream
 // caching headers and Cache-Status.
+#include "cache/CacheStore.h"
+#include "common/Decimal.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
 #include "gateway/caching/CacheRecord.h"
 #include "gateway/caching/ResponseCacheKey.h"
 #include "gateway/caching/ResponseCacheState.h"
-#include "cache/CacheStore.h"
 #include "metrics/CacheMetrics.h"
 
 #include <QCoreApplication>
@@ -23,8 +24,8 @@ namespace {
 
 // The client's own validators and cache directives: a miss asks the backend
 // for the full response, as APIM does.
-const QByteArray ClientCacheHeaders[] = {"Cache-Control", "Pragma", "If-None-Match", "If-Modified-Since",
-                                         "If-Match", "If-Unmodified-Since", "If-Range"};
+const QByteArray ClientCacheHeaders[] = {
+    "Cache-Control", "Pragma", "If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range"};
 
 std::optional<DownstreamCaching> parseDownstream(const QString &text)
 {
@@ -38,7 +39,10 @@ std::optional<DownstreamCaching> parseDownstream(const QString &text)
     return std::nullopt;
 }
 
-qint64 ceilSeconds(qint64 ms) { return (qMax<qint64>(0, ms) + 999) / 1000; }
+qint64 ceilSeconds(qint64 ms)
+{
+    return (qMax<qint64>(0, ms) + 999) / 1000;
+}
 
 class CacheLookupStep final : public PolicyStep
 {
@@ -79,12 +83,16 @@ public:
                 return StepResult::Fail;
             const auto downstream = parseDownstream(*downstreamText);
             if (!downstream) {
-                return ctx.fail({name(), QStringLiteral("InvalidDownstreamCachingType"),
+                return ctx.fail({name(),
+                                 QStringLiteral("InvalidDownstreamCachingType"),
                                  QCoreApplication::translate("Gateway",
                                                              "downstream-caching-type must be none, private or "
                                                              "public, not '%1'")
                                      .arg(*downstreamText),
-                                 {}, {}, {}, 500});
+                                 {},
+                                 {},
+                                 {},
+                                 500});
             }
             downstreamCaching = *downstream;
         }
@@ -145,10 +153,6 @@ private:
     bool buildKey(RequestContext &ctx, ResponseCacheState &s) const
     {
         ResponseCacheKey::Inputs in;
-        in.api = ctx.api ? ctx.api->id : QString();
-        in.operation = ctx.operation ? ctx.operation->id : QString();
-        in.product = ctx.product ? ctx.product->id : QString();
-        in.backendBase = ctx.backendBaseUrl;
         in.backendPath = ctx.path;
         if (!ctx.originalRequest().query.isEmpty())
             in.query = ctx.queryParameters();
@@ -167,14 +171,45 @@ private:
                 return false;
             in.varyByGroups = *byGroups;
         }
-        if (ctx.user) {
+        if (in.varyByDeveloper && ctx.user)
             in.userId = ctx.user->id;
-            in.groups = ctx.user->groups;
-        } else {
-            in.groups = QStringList{QStringLiteral("guests")};
-        }
-        s.key = ResponseCacheKey::build(in);
+        if (in.varyByGroups)
+            in.groups = ctx.user ? ctx.user->groups : QStringList {QStringLiteral("guests")};
+        const QByteArray &prefix = keyPrefix(ctx);
+        s.key.reserve(prefix.size() + 3 * in.backendPath.size() + 64);
+        s.key.append(prefix);
+        ResponseCacheKey::appendVaried(s.key, in);
         return true;
+    }
+
+    // The key's fixed part, kept per thread for the last API, operation,
+    // product and backend seen: a run of requests to one operation encodes it once.
+    static const QByteArray &keyPrefix(const RequestContext &ctx)
+    {
+        struct Memo
+        {
+            QString api, operation, product, backendBase;
+            QByteArray prefix;
+        };
+        thread_local Memo memo;
+        const QString &api = ctx.api ? ctx.api->id : emptyString();
+        const QString &operation = ctx.operation ? ctx.operation->id : emptyString();
+        const QString &product = ctx.product ? ctx.product->id : emptyString();
+        if (memo.prefix.isEmpty() || memo.api != api || memo.operation != operation || memo.product != product
+            || memo.backendBase != ctx.backendBaseUrl) {
+            memo.prefix = ResponseCacheKey::prefix(api, operation, product, ctx.backendBaseUrl);
+            memo.api = api;
+            memo.operation = operation;
+            memo.product = product;
+            memo.backendBase = ctx.backendBaseUrl;
+        }
+        return memo.prefix;
+    }
+
+    static const QString &emptyString()
+    {
+        static const QString empty;
+        return empty;
     }
 
     static StepResult afterLookup(RequestContext &ctx, const CacheLookup &lookup, qint64 elapsedNs)
@@ -192,14 +227,15 @@ private:
 
         RequestCollapser &collapser = ctx.runtime().caches()->collapser();
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
-        const bool leads = collapser.join(s.key, &ctx.runtime(), [self](std::optional<RequestCollapser::Stored> stored) {
-            if (stored && !self->isClientGone() && serve(*self, stored->record, stored->ttlMs, true)) {
-                self->resume(StepResult::SkipToOutbound);
-                return;
-            }
-            goToBackend(*self);
-            self->resume(StepResult::Continue);
-        });
+        const bool leads =
+            collapser.join(s.key, &ctx.runtime(), [self](std::optional<RequestCollapser::Stored> stored) {
+                if (stored && !self->isClientGone() && serve(*self, stored->record, stored->ttlMs, true)) {
+                    self->resume(StepResult::SkipToOutbound);
+                    return;
+                }
+                goToBackend(*self);
+                self->resume(StepResult::Continue);
+            });
         if (!leads)
             return StepResult::Pending;
         s.lease.emplace(&collapser, s.key);
@@ -228,10 +264,16 @@ private:
         ctx.response = std::move(stored->response);
         ctx.hasResponse = true;
         const qint64 age = (QDateTime::currentMSecsSinceEpoch() - stored->storedAtMs) / 1000;
-        ctx.response.headers.set(QByteArrayLiteral("Age"), QByteArray::number(qMax<qint64>(0, age)));
-        ctx.cacheStatus = QByteArrayLiteral("sluice; hit; ttl=") + QByteArray::number(ttl);
+        QByteArray ageText;
+        appendDecimal(ageText, age);
+        ctx.response.headers.set(QByteArrayLiteral("Age"), ageText);
+        QByteArray &status = ctx.cacheStatus;
+        status.clear();
+        status.reserve(48);
+        status.append("sluice; hit; ttl=");
+        appendDecimal(status, ttl);
         if (collapsed)
-            ctx.cacheStatus += "; collapsed";
+            status.append("; collapsed");
         if (s.metrics)
             s.metrics->recordBackendAvoided();
         return true;
@@ -256,70 +298,70 @@ std::optional<CompiledValue> requiredBool(const PolicyElement &e, CompileContext
 
 void registerCacheLookupPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("cache-lookup"), [](const PolicyElement &e,
-                                                    CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkKnown(e,
-                       {u"vary-by-developer", u"vary-by-developer-groups", u"caching-type", u"downstream-caching-type",
-                        u"must-revalidate", u"allow-private-response-caching"},
-                       {u"vary-by-header", u"vary-by-query-parameter"});
-        CacheLookupStep::Settings s;
-        auto byDeveloper = requiredBool(e, ctx, u"vary-by-developer");
-        auto byGroups = requiredBool(e, ctx, u"vary-by-developer-groups");
-        auto mustRevalidate = ctx.boolValueAttribute(e, u"must-revalidate", true);
-        auto allowPrivate = ctx.boolValueAttribute(e, u"allow-private-response-caching", false);
-        auto downstream = ctx.attribute(e, u"downstream-caching-type", QStringLiteral("none"));
-        const auto cachingType = ctx.literalAttribute(e, u"caching-type", QStringLiteral("prefer-external"));
-        if (cachingType) {
-            if (const auto type = CacheServices::parseCachingType(cachingType->trimmed())) {
-                s.cachingType = *type;
-            } else {
-                ctx.error(e.attribute(u"caching-type")->value.location,
-                          QCoreApplication::translate("PolicyCompiler",
-                                                      "caching-type must be prefer-external, external or internal, "
-                                                      "not '%1'")
-                              .arg(*cachingType));
+    compiler.add(
+        QStringLiteral("cache-lookup"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkKnown(e,
+                           {u"vary-by-developer", u"vary-by-developer-groups", u"caching-type",
+                            u"downstream-caching-type", u"must-revalidate", u"allow-private-response-caching"},
+                           {u"vary-by-header", u"vary-by-query-parameter"});
+            CacheLookupStep::Settings s;
+            auto byDeveloper = requiredBool(e, ctx, u"vary-by-developer");
+            auto byGroups = requiredBool(e, ctx, u"vary-by-developer-groups");
+            auto mustRevalidate = ctx.boolValueAttribute(e, u"must-revalidate", true);
+            auto allowPrivate = ctx.boolValueAttribute(e, u"allow-private-response-caching", false);
+            auto downstream = ctx.attribute(e, u"downstream-caching-type", QStringLiteral("none"));
+            const auto cachingType = ctx.literalAttribute(e, u"caching-type", QStringLiteral("prefer-external"));
+            if (cachingType) {
+                if (const auto type = CacheServices::parseCachingType(cachingType->trimmed())) {
+                    s.cachingType = *type;
+                } else {
+                    ctx.error(e.attribute(u"caching-type")->value.location,
+                              QCoreApplication::translate("PolicyCompiler",
+                                                          "caching-type must be prefer-external, external or internal, "
+                                                          "not '%1'")
+                                  .arg(*cachingType));
+                }
             }
-        }
-        if (downstream && downstream->isConstant() && !parseDownstream(downstream->literal())) {
-            ctx.error(e.attribute(u"downstream-caching-type")->value.location,
-                      QCoreApplication::translate("PolicyCompiler",
-                                                  "downstream-caching-type must be none, private or public, not '%1'")
-                          .arg(downstream->literal()));
-            downstream.reset();
-        }
-        for (const PolicyElement &child : e.children) {
-            const QString text = child.text.text.trimmed();
-            if (child.text.isExpression) {
-                ctx.error(child.text.location, QCoreApplication::translate(
-                                                   "PolicyCompiler", "<%1> does not accept policy expressions")
-                                                   .arg(child.name));
-                continue;
+            if (downstream && downstream->isConstant() && !parseDownstream(downstream->literal())) {
+                ctx.error(e.attribute(u"downstream-caching-type")->value.location,
+                          QCoreApplication::translate(
+                              "PolicyCompiler", "downstream-caching-type must be none, private or public, not '%1'")
+                              .arg(downstream->literal()));
+                downstream.reset();
             }
-            if (text.isEmpty()) {
-                ctx.error(child.location,
-                          QCoreApplication::translate("PolicyCompiler", "<%1> needs a name").arg(child.name));
-                continue;
+            for (const PolicyElement &child : e.children) {
+                const QString text = child.text.text.trimmed();
+                if (child.text.isExpression) {
+                    ctx.error(child.text.location,
+                              QCoreApplication::translate("PolicyCompiler", "<%1> does not accept policy expressions")
+                                  .arg(child.name));
+                    continue;
+                }
+                if (text.isEmpty()) {
+                    ctx.error(child.location,
+                              QCoreApplication::translate("PolicyCompiler", "<%1> needs a name").arg(child.name));
+                    continue;
+                }
+                if (child.name == QLatin1String("vary-by-header")) {
+                    s.varyByHeaders.append(text.toLower().toLatin1());
+                } else {
+                    for (const QString &name : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                        if (!name.trimmed().isEmpty())
+                            s.varyByQuery.append(name.trimmed());
+                }
             }
-            if (child.name == QLatin1String("vary-by-header")) {
-                s.varyByHeaders.append(text.toLower().toLatin1());
-            } else {
-                for (const QString &name : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-                    if (!name.trimmed().isEmpty())
-                        s.varyByQuery.append(name.trimmed());
-            }
-        }
-        std::sort(s.varyByHeaders.begin(), s.varyByHeaders.end());
-        s.varyByHeaders.erase(std::unique(s.varyByHeaders.begin(), s.varyByHeaders.end()), s.varyByHeaders.end());
-        if (!byDeveloper || !byGroups || !mustRevalidate || !allowPrivate || !downstream || !cachingType
-            || ctx.hasErrors())
-            return nullptr;
-        s.varyByDeveloper = std::move(*byDeveloper);
-        s.varyByGroups = std::move(*byGroups);
-        s.mustRevalidate = std::move(*mustRevalidate);
-        s.allowPrivate = std::move(*allowPrivate);
-        s.downstream = std::move(*downstream);
-        return std::make_unique<CacheLookupStep>(e, std::move(s));
-    });
+            std::sort(s.varyByHeaders.begin(), s.varyByHeaders.end());
+            s.varyByHeaders.erase(std::unique(s.varyByHeaders.begin(), s.varyByHeaders.end()), s.varyByHeaders.end());
+            if (!byDeveloper || !byGroups || !mustRevalidate || !allowPrivate || !downstream || !cachingType
+                || ctx.hasErrors())
+                return nullptr;
+            s.varyByDeveloper = std::move(*byDeveloper);
+            s.varyByGroups = std::move(*byGroups);
+            s.mustRevalidate = std::move(*mustRevalidate);
+            s.allowPrivate = std::move(*allowPrivate);
+            s.downstream = std::move(*downstream);
+            return std::make_unique<CacheLookupStep>(e, std::move(s));
+        });
 }
 
 } // namespace sluice
