@@ -1,12 +1,176 @@
 #include "HttpHeaders.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sluice {
+
+namespace {
+
+bool isFraming(QByteArrayView name)
+{
+    return HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Transfer-Encoding")
+        || HttpHeaders::nameEquals(name, "Connection");
+}
+
+bool hasLineBreak(QByteArrayView text)
+{
+    const auto n = static_cast<size_t>(text.size());
+    return n != 0 && (std::memchr(text.data(), '\r', n) != nullptr || std::memchr(text.data(), '\n', n) != nullptr);
+}
+
+// RFC 9110 tchar, as a table: the wire scan looks at every name byte.
+struct TokenTable
+{
+    bool is[256] = {};
+    constexpr TokenTable()
+    {
+        for (int c = 'a'; c <= 'z'; ++c)
+            is[c] = true;
+        for (int c = 'A'; c <= 'Z'; ++c)
+            is[c] = true;
+        for (int c = '0'; c <= '9'; ++c)
+            is[c] = true;
+        for (const char c : "!#$%&'*+-.^_`|~")
+            if (c != 0)
+                is[static_cast<unsigned char>(c)] = true;
+    }
+};
+constexpr TokenTable Token;
+
+const char *find(const char *from, const char *end, char c)
+{
+    return static_cast<const char *>(std::memchr(from, c, static_cast<size_t>(end - from)));
+}
+
+} // namespace
 
 bool HttpHeaders::nameEquals(QByteArrayView a, QByteArrayView b)
 {
     return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+}
+
+quint64 HttpHeaders::nameBit(QByteArrayView name)
+{
+    const auto lower = [](char c) { return static_cast<unsigned>(c | 0x20); };
+    const unsigned h = static_cast<unsigned>(name.size()) * 31u + lower(name.front()) * 7u + lower(name.back());
+    return quint64(1) << (h & 63u);
+}
+
+bool HttpHeaders::scanWire(QByteArrayView lines, quint64 *names)
+{
+    const char *at = lines.data();
+    const char *const end = at + lines.size();
+    while (at < end) {
+        const char *name = at;
+        while (at < end && Token.is[static_cast<unsigned char>(*at)])
+            ++at;
+        if (at == name || end - at < 4 || at[0] != ':' || at[1] != ' ')
+            return false;
+        const QByteArrayView n(name, at - name);
+        if (isFraming(n))
+            return false;
+        const char *cr = find(at + 2, end, '\r');
+        if (!cr || cr + 1 >= end || cr[1] != '\n' || find(at + 2, cr, '\n'))
+            return false;
+        *names |= nameBit(n);
+        at = cr + 2;
+    }
+    return true;
+}
+
+std::optional<HttpHeaders> HttpHeaders::fromWire(QByteArray lines)
+{
+    HttpHeaders headers;
+    if (!scanWire(lines, &headers.m_wireNames))
+        return std::nullopt;
+    headers.m_wire = std::move(lines);
+    return headers;
+}
+
+bool HttpHeaders::isWireForm(QByteArrayView lines)
+{
+    quint64 names = 0;
+    return scanWire(lines, &names);
+}
+
+void HttpHeaders::appendWire(QByteArray &out) const
+{
+    if (!m_wire.isEmpty())
+        out.append(m_wire);
+    for (const Field &f : m_fields) {
+        if (f.first.isEmpty() || hasLineBreak(f.first) || hasLineBreak(f.second) || isFraming(f.first))
+            continue;
+        out.append(f.first);
+        out.append(": ");
+        out.append(f.second);
+        out.append("\r\n");
+    }
+}
+
+template<typename F> void HttpHeaders::forEachWireField(F f) const
+{
+    const char *at = m_wire.constData();
+    const char *const end = at + m_wire.size();
+    while (at < end) {
+        const char *colon = find(at, end, ':');
+        const char *cr = colon ? find(colon, end, '\r') : nullptr;
+        if (!cr)
+            return; // not what fromWire accepted; never read past it
+        if (!f(QByteArrayView(at, colon - at), QByteArrayView(colon + 2, cr - colon - 2)))
+            return;
+        at = cr + 2;
+    }
+}
+
+bool HttpHeaders::wireHas(QByteArrayView name) const
+{
+    if (!mayBeInWire(name))
+        return false;
+    bool found = false;
+    forEachWireField([&](QByteArrayView n, QByteArrayView) {
+        found = nameEquals(n, name);
+        return !found;
+    });
+    return found;
+}
+
+void HttpHeaders::parseWire() const
+{
+    if (m_wire.isEmpty())
+        return;
+    std::vector<Field> parsed;
+    parsed.reserve(m_fields.size() + 8);
+    forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+        parsed.emplace_back(n.toByteArray(), v.toByteArray());
+        return true;
+    });
+    for (Field &f : m_fields)
+        parsed.push_back(std::move(f));
+    m_fields = std::move(parsed);
+    m_wire.clear();
+    m_wireNames = 0;
+}
+
+void HttpHeaders::dropFromWire(QByteArrayView name)
+{
+    QByteArray kept;
+    kept.reserve(m_wire.size());
+    forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+        if (!nameEquals(n, name)) {
+            kept.append(n);
+            kept.append(": ");
+            kept.append(v);
+            kept.append("\r\n");
+        }
+        return true;
+    });
+    m_wire = std::move(kept);
+    m_wireNames = 0;
+    forEachWireField([&](QByteArrayView n, QByteArrayView) {
+        m_wireNames |= nameBit(n);
+        return true;
+    });
 }
 
 void HttpHeaders::add(const QByteArray &name, const QByteArray &value)
@@ -16,8 +180,10 @@ void HttpHeaders::add(const QByteArray &name, const QByteArray &value)
 
 void HttpHeaders::set(const QByteArray &name, const QByteArray &value)
 {
-    auto first = std::find_if(m_fields.begin(), m_fields.end(),
-                              [&](const Field &f) { return nameEquals(f.first, name); });
+    if (wireHas(name))
+        dropFromWire(name);
+    auto first =
+        std::find_if(m_fields.begin(), m_fields.end(), [&](const Field &f) { return nameEquals(f.first, name); });
     if (first == m_fields.end()) {
         m_fields.emplace_back(name, value);
         return;
@@ -31,21 +197,47 @@ void HttpHeaders::set(const QByteArray &name, const QByteArray &value)
 
 int HttpHeaders::remove(QByteArrayView name)
 {
+    int removed = 0;
+    if (wireHas(name)) {
+        forEachWireField([&](QByteArrayView n, QByteArrayView) {
+            removed += nameEquals(n, name) ? 1 : 0;
+            return true;
+        });
+        dropFromWire(name);
+    }
     const auto before = m_fields.size();
-    m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(),
-                                  [&](const Field &f) { return nameEquals(f.first, name); }),
-                   m_fields.end());
-    return static_cast<int>(before - m_fields.size());
+    m_fields.erase(
+        std::remove_if(m_fields.begin(), m_fields.end(), [&](const Field &f) { return nameEquals(f.first, name); }),
+        m_fields.end());
+    return removed + static_cast<int>(before - m_fields.size());
+}
+
+void HttpHeaders::clear()
+{
+    m_wire.clear();
+    m_wireNames = 0;
+    m_fields.clear();
 }
 
 bool HttpHeaders::contains(QByteArrayView name) const
 {
-    return std::any_of(m_fields.begin(), m_fields.end(),
-                       [&](const Field &f) { return nameEquals(f.first, name); });
+    return wireHas(name)
+        || std::any_of(m_fields.begin(), m_fields.end(), [&](const Field &f) { return nameEquals(f.first, name); });
 }
 
 QByteArray HttpHeaders::value(QByteArrayView name) const
 {
+    QByteArray result;
+    bool found = false;
+    if (mayBeInWire(name))
+        forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+            found = nameEquals(n, name);
+            if (found)
+                result = v.toByteArray();
+            return !found;
+        });
+    if (found)
+        return result;
     for (const Field &f : m_fields) {
         if (nameEquals(f.first, name))
             return f.second;
@@ -56,6 +248,12 @@ QByteArray HttpHeaders::value(QByteArrayView name) const
 QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
 {
     QList<QByteArray> result;
+    if (mayBeInWire(name))
+        forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+            if (nameEquals(n, name))
+                result.append(v.toByteArray());
+            return true;
+        });
     for (const Field &f : m_fields) {
         if (nameEquals(f.first, name))
             result.append(f.second);
@@ -66,12 +264,20 @@ QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
 QByteArray HttpHeaders::combined(QByteArrayView name) const
 {
     QByteArray result;
-    for (const Field &f : m_fields) {
-        if (!nameEquals(f.first, name))
-            continue;
+    const auto join = [&](QByteArrayView v) {
         if (!result.isEmpty())
             result += ", ";
-        result += f.second;
+        result += v;
+    };
+    if (mayBeInWire(name))
+        forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+            if (nameEquals(n, name))
+                join(v);
+            return true;
+        });
+    for (const Field &f : m_fields) {
+        if (nameEquals(f.first, name))
+            join(f.second);
     }
     return result;
 }

@@ -66,8 +66,9 @@ const QByteArray &reasonFor(int status)
 
 bool HttpResponseWriter::requestsClose(const HttpResponse &response)
 {
-    for (const auto &field : response.headers.fields()) {
-        if (HttpHeaders::nameEquals(field.first, "Connection") && field.second.toLower().contains("close"))
+    // values(), not fields(): wire-form fields stay unparsed (they never hold Connection).
+    for (const QByteArray &value : response.headers.values("Connection")) {
+        if (value.toLower().contains("close"))
             return true;
     }
     return false;
@@ -84,8 +85,9 @@ bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArr
 
     // An upper bound of what is written below: the status line, every field,
     // Date, Content-Length, Connection and the blank line.
-    qsizetype bound = 16 + reason.size() + 64 + 40 + 32 + 2;
-    for (const auto &field : response.headers.fields())
+    const QByteArrayView wire = response.headers.wireLines();
+    qsizetype bound = 16 + reason.size() + wire.size() + 64 + 40 + 32 + 2;
+    for (const auto &field : response.headers.fieldsAfterWire())
         bound += field.first.size() + field.second.size() + 4;
     if (inlineBody)
         bound += response.body.size();
@@ -99,9 +101,12 @@ bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArr
     c.put(reason);
     c.literal("\r\n");
 
-    bool hasDate = false;
+    // Wire-form fields are copied as they are: fromWire's contract keeps line
+    // breaks and the framing fields out of them.
+    c.put(wire);
+    bool hasDate = !wire.isEmpty() && response.headers.contains("Date");
     QByteArrayView givenLength;
-    for (const auto &field : response.headers.fields()) {
+    for (const auto &field : response.headers.fieldsAfterWire()) {
         if (field.first.isEmpty() || hasLineBreak(field.first) || hasLineBreak(field.second))
             continue; // never let a handler split the response
         if (isHopOrFraming(field.first)) {

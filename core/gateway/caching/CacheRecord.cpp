@@ -40,7 +40,7 @@ class Reader
 public:
     explicit Reader(const QByteArray &in)
         : m_in(in)
-    {}
+    { }
 
     template<typename T> bool integer(T *v)
     {
@@ -70,15 +70,6 @@ public:
         quint16 n = 0;
         return integer(&n) && take(n, out);
     }
-    bool view16(QByteArrayView *out)
-    {
-        quint16 n = 0;
-        if (!integer(&n) || m_in.size() - m_pos < n)
-            return false;
-        *out = QByteArrayView(m_in.constData() + m_pos, n);
-        m_pos += n;
-        return true;
-    }
     bool bytes32(QByteArray *out)
     {
         quint32 n = 0;
@@ -99,23 +90,6 @@ private:
     qsizetype m_pos = 0;
 };
 
-// Common field names as static data: a decoded hit then allocates only for
-// the values. The spelling must match exactly (case included).
-QByteArray fieldName(QByteArrayView name)
-{
-    static const QByteArray common[] = {
-        QByteArrayLiteral("Content-Type"),   QByteArrayLiteral("Content-Length"), QByteArrayLiteral("Date"),
-        QByteArrayLiteral("ETag"),           QByteArrayLiteral("Last-Modified"),  QByteArrayLiteral("Cache-Control"),
-        QByteArrayLiteral("Expires"),        QByteArrayLiteral("Vary"),           QByteArrayLiteral("Content-Encoding"),
-        QByteArrayLiteral("Server"),         QByteArrayLiteral("content-type"),   QByteArrayLiteral("date"),
-        QByteArrayLiteral("content-length"), QByteArrayLiteral("etag"),           QByteArrayLiteral("cache-control"),
-    };
-    for (const QByteArray &known : common)
-        if (known.size() == name.size() && known == name)
-            return known;
-    return name.toByteArray();
-}
-
 void writeHeader(Writer &w, char kind)
 {
     for (char c : Magic)
@@ -128,21 +102,14 @@ void writeHeader(Writer &w, char kind)
 
 QByteArray CacheRecord::encodeResponse(const HttpResponse &response, qint64 storedAtMs)
 {
-    qsizetype size = 32 + response.reason.size() + response.body.size();
-    for (const auto &[name, value] : response.headers.fields())
-        size += 6 + name.size() + value.size();
-    Writer w(size);
+    QByteArray lines;
+    response.headers.appendWire(lines);
+    Writer w(32 + response.reason.size() + lines.size() + response.body.size());
     writeHeader(w, KindResponse);
     w.integer<qint64>(storedAtMs);
     w.integer<quint16>(quint16(response.status));
     w.bytes16(response.reason.left(0xffff));
-    const auto &fields = response.headers.fields();
-    const quint16 count = quint16(qMin<size_t>(fields.size(), 0xffff));
-    w.integer<quint16>(count);
-    for (quint16 i = 0; i < count; ++i) {
-        w.bytes16(fields[i].first.left(0xffff));
-        w.bytes32(fields[i].second);
-    }
+    w.bytes32(lines);
     w.bytes32(response.body);
     return w.take();
 }
@@ -152,21 +119,18 @@ std::optional<CacheRecord::Response> CacheRecord::decodeResponse(const QByteArra
     Reader r(record);
     Response out;
     quint16 status = 0;
-    quint16 count = 0;
+    QByteArray lines;
     if (!r.header(KindResponse) || !r.integer(&out.storedAtMs) || !r.integer(&status)
-        || !r.bytes16(&out.response.reason) || !r.integer(&count))
+        || !r.bytes16(&out.response.reason) || !r.bytes32(&lines) || !r.bytes32(&out.response.body) || !r.atEnd())
+        return std::nullopt;
+    // An external store is shared: bytes another writer put there must not
+    // split the response written from them.
+    std::optional<HttpHeaders> headers = HttpHeaders::fromWire(std::move(lines));
+    if (!headers)
         return std::nullopt;
     out.response.status = status;
-    out.response.headers.reserve(count + 4); // room for Age, Cache-Control, Cache-Status on a hit
-    for (quint16 i = 0; i < count; ++i) {
-        QByteArrayView name;
-        QByteArray value;
-        if (!r.view16(&name) || !r.bytes32(&value))
-            return std::nullopt;
-        out.response.headers.add(fieldName(name), value);
-    }
-    if (!r.bytes32(&out.response.body) || !r.atEnd())
-        return std::nullopt;
+    out.response.headers = std::move(*headers);
+    out.response.headers.reserve(4); // room for Age, Cache-Control, Cache-Status on a hit
     return out;
 }
 

@@ -12,12 +12,15 @@ namespace sluice {
 
 // The bytes a caching policy puts into a CacheStore, in one versioned,
 // binary-safe format shared by the built-in cache and every external cache,
-// so that gateway processes of the same version read each other's entries:
+// so that gateway processes of the same version read each other's entries.
+// A response keeps its header fields as the lines a hit writes to the client:
+// serving it parses nothing and allocates one array per part.
 //
-//   "SLC" version(1 byte, = 1) kind(1 byte: 'R' response, 'V' value) payload
+//   "SLC" version(1 byte, = 2) kind(1 byte: 'R' response, 'V' value) payload
 //   response: storedAtMs (int64, Unix epoch ms) status (uint16)
-//             reason (uint16 length + bytes) headerCount (uint16)
-//             headerCount x (name: uint16 length + bytes, value: uint32 length + bytes)
+//             reason (uint16 length + bytes)
+//             header lines (uint32 length + bytes: "Name: value\r\n" per field, as
+//             written to clients; no Content-Length, Transfer-Encoding or Connection)
 //             body (uint32 length + bytes)
 //   value:    type (1 byte) + data: 'n' null, 'b' bool (1 byte), 'c' char (uint16),
 //             'i' int32, 'l' int64, 'd' double (IEEE 754 bits), 's' string (UTF-8,
@@ -40,7 +43,7 @@ public:
     static std::optional<QByteArray> encodeValue(const Value &value, QString *typeName = nullptr);
     static std::optional<Value> decodeValue(const QByteArray &record);
 
-    static constexpr quint8 Version = 1;
+    static constexpr quint8 Version = 2;
 };
 
 } // namespace sluice
