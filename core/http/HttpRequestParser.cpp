@@ -68,6 +68,20 @@ const http_parser_settings &HttpRequestParser::settings()
     return s;
 }
 
+namespace {
+
+// http_parser hands most pieces over whole: constructing the array costs less
+// than append's growth path on an empty one.
+void appendPiece(QByteArray &to, const char *at, size_t length)
+{
+    if (to.isEmpty())
+        to = QByteArray(at, static_cast<qsizetype>(length));
+    else
+        to.append(at, static_cast<qsizetype>(length));
+}
+
+} // namespace
+
 HttpRequestParser::Event HttpRequestParser::parse(const char *data, qsizetype size, qsizetype *consumed)
 {
     *consumed = 0;
@@ -149,7 +163,7 @@ int HttpRequestParser::onMessageBegin(http_parser *p)
 
 int HttpRequestParser::onUrl(http_parser *p, const char *at, size_t length)
 {
-    self(p)->m_request.target.append(at, static_cast<qsizetype>(length));
+    appendPiece(self(p)->m_request.target, at, length);
     return 0;
 }
 
@@ -169,7 +183,7 @@ int HttpRequestParser::onHeaderField(http_parser *p, const char *at, size_t leng
         d->flushHeaderField();
         d->m_lastWasValue = false;
     }
-    d->m_field.append(at, static_cast<qsizetype>(length));
+    appendPiece(d->m_field, at, length);
     return 0;
 }
 
@@ -177,7 +191,7 @@ int HttpRequestParser::onHeaderValue(http_parser *p, const char *at, size_t leng
 {
     HttpRequestParser *d = self(p);
     d->m_lastWasValue = true;
-    d->m_value.append(at, static_cast<qsizetype>(length));
+    appendPiece(d->m_value, at, length);
     return 0;
 }
 

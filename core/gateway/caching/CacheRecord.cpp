@@ -61,7 +61,10 @@ public:
     {
         if (n < 0 || m_in.size() - m_pos < n)
             return false;
-        *out = m_in.mid(m_pos, n);
+        if (n > 0) // mid() allocates even for nothing
+            *out = m_in.mid(m_pos, n);
+        else
+            out->clear();
         m_pos += n;
         return true;
     }

@@ -195,8 +195,12 @@ private:
         const QString &api = ctx.api ? ctx.api->id : emptyString();
         const QString &operation = ctx.operation ? ctx.operation->id : emptyString();
         const QString &product = ctx.product ? ctx.product->id : emptyString();
-        if (memo.prefix.isEmpty() || memo.api != api || memo.operation != operation || memo.product != product
-            || memo.backendBase != ctx.backendBaseUrl) {
+        // Usually the very same strings (shared copies): compare the data pointers first.
+        const auto same = [](const QString &a, const QString &b) {
+            return a.size() == b.size() && (a.constData() == b.constData() || a == b);
+        };
+        if (memo.prefix.isEmpty() || !same(memo.api, api) || !same(memo.operation, operation)
+            || !same(memo.product, product) || !same(memo.backendBase, ctx.backendBaseUrl)) {
             memo.prefix = ResponseCacheKey::prefix(api, operation, product, ctx.backendBaseUrl);
             memo.api = api;
             memo.operation = operation;
