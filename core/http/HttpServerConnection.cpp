@@ -1,6 +1,7 @@
 #include "HttpServerConnection.h"
 
 #include "HttpResponseWriter.h"
+#include "common/CallbackSocketNotifier.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -81,11 +82,9 @@ HttpServerConnection::HttpServerConnection(qintptr socketDescriptor, HttpRequest
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     socketNames(m_fd, &m_peerAddress, &m_localPort);
 
-    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_readNotifier = new CallbackSocketNotifier(m_fd, QSocketNotifier::Read, this, [this] { onReadable(); });
+    m_writeNotifier = new CallbackSocketNotifier(m_fd, QSocketNotifier::Write, this, [this] { onWritable(); });
     m_writeNotifier->setEnabled(false);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &HttpServerConnection::onReadable);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &HttpServerConnection::onWritable);
     updateTimer();
 }
 
@@ -472,9 +471,12 @@ void HttpServerConnection::finish()
     m_outQueue.clear();
     m_outOffset = 0;
     if (m_fd >= 0) {
-        // The notifiers go before the descriptor they watch.
-        delete m_readNotifier;
-        delete m_writeNotifier;
+        // The notifiers leave the dispatcher before the descriptor they watch
+        // closes, and are deleted later: finish() may run inside their callback.
+        for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier}) {
+            notifier->setEnabled(false);
+            notifier->deleteLater();
+        }
         m_readNotifier = nullptr;
         m_writeNotifier = nullptr;
         ::close(m_fd);
