@@ -48,22 +48,22 @@ Router::Router(const Workspace &workspace)
 
 namespace {
 
-// Whether the raw (percent-encoded) path starts with the API's decoded,
-// lower-case prefix segments; *rest is then the position after them. Decodes a
-// segment only when it holds a '%': most paths need no allocation here.
-bool matchPrefix(QStringView path, const QStringList &prefix, qsizetype *rest)
+// Whether the raw (percent-encoded, UTF-8) path starts with the API's decoded,
+// lower-case prefix segments; *rest is then the byte position after them.
+// Decodes a segment only when it holds a '%': most paths need no allocation.
+bool matchPrefix(QByteArrayView path, const QStringList &prefix, qsizetype *rest)
 {
-    qsizetype pos = path.startsWith(QLatin1Char('/')) ? 1 : 0;
+    qsizetype pos = path.startsWith('/') ? 1 : 0;
     for (const QString &expected : prefix) {
         if (pos > path.size())
             return false;
-        qsizetype slash = path.indexOf(QLatin1Char('/'), pos);
+        qsizetype slash = path.indexOf('/', pos);
         if (slash < 0)
             slash = path.size();
-        const QStringView raw = path.sliced(pos, slash - pos);
-        const bool same = raw.contains(QLatin1Char('%'))
-            ? QUrl::fromPercentEncoding(raw.toUtf8()).compare(expected, Qt::CaseInsensitive) == 0
-            : raw.compare(expected, Qt::CaseInsensitive) == 0;
+        const QByteArrayView raw = path.sliced(pos, slash - pos);
+        const bool same = raw.contains('%')
+            ? QUrl::fromPercentEncoding(raw.toByteArray()).compare(expected, Qt::CaseInsensitive) == 0
+            : QAnyStringView::compare(QUtf8StringView(raw), expected, Qt::CaseInsensitive) == 0;
         if (!same)
             return false;
         pos = slash + 1;
@@ -77,16 +77,16 @@ bool matchPrefix(QStringView path, const QStringList &prefix, qsizetype *rest)
 Router::Match Router::match(QByteArrayView method, QByteArrayView encodedPath) const
 {
     Match result;
-    const QString path = QString::fromUtf8(encodedPath);
-
     for (const ApiRoute &api : m_apis) {
         qsizetype rest = 0;
-        if (!matchPrefix(path, api.prefix, &rest))
+        if (!matchPrefix(encodedPath, api.prefix, &rest))
             continue;
         result.api = &api;
-        result.relativePath.reserve(path.size() - rest + 1);
-        result.relativePath += QLatin1Char('/');
-        result.relativePath += QStringView(path).sliced(rest);
+        // "/" and the rest, converted once (the rest's own '/' when it has one).
+        if (rest > 0 && encodedPath.at(rest - 1) == '/')
+            result.relativePath = QString::fromUtf8(encodedPath.sliced(rest - 1));
+        else
+            result.relativePath = QLatin1Char('/') + QString::fromUtf8(encodedPath.sliced(rest));
         break;
     }
     if (!result.api)
