@@ -48,6 +48,17 @@ Router::Router(const Workspace &workspace)
 
 namespace {
 
+// An undecoded segment against an expected one, ignoring case; ASCII (the
+// usual case) compared as Latin-1, which needs no case folding tables.
+bool sameSegment(QByteArrayView raw, const QString &expected)
+{
+    for (const char c : raw) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return QAnyStringView::compare(QUtf8StringView(raw), expected, Qt::CaseInsensitive) == 0;
+    }
+    return QStringView(expected).compare(QLatin1StringView(raw), Qt::CaseInsensitive) == 0;
+}
+
 // Whether the raw (percent-encoded, UTF-8) path starts with the API's decoded,
 // lower-case prefix segments; *rest is then the byte position after them.
 // Decodes a segment only when it holds a '%': most paths need no allocation.
@@ -63,7 +74,7 @@ bool matchPrefix(QByteArrayView path, const QStringList &prefix, qsizetype *rest
         const QByteArrayView raw = path.sliced(pos, slash - pos);
         const bool same = raw.contains('%')
             ? QUrl::fromPercentEncoding(raw.toByteArray()).compare(expected, Qt::CaseInsensitive) == 0
-            : QAnyStringView::compare(QUtf8StringView(raw), expected, Qt::CaseInsensitive) == 0;
+            : sameSegment(raw, expected);
         if (!same)
             return false;
         pos = slash + 1;
