@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace sluice {
 
@@ -81,11 +82,45 @@ bool HttpHeaders::scanWire(QByteArrayView lines, quint64 *names)
 
 std::optional<HttpHeaders> HttpHeaders::fromWire(QByteArray lines)
 {
+    const QByteArrayView view(lines);
+    return fromWire(lines, view);
+}
+
+std::optional<HttpHeaders> HttpHeaders::fromWire(const QByteArray &storage, QByteArrayView lines)
+{
+    Q_ASSERT(lines.isEmpty()
+             || (lines.data() >= storage.constData()
+                 && lines.data() + lines.size() <= storage.constData() + storage.size()));
     HttpHeaders headers;
     if (!scanWire(lines, &headers.m_wireNames))
         return std::nullopt;
-    headers.m_wire = std::move(lines);
+    if (!lines.isEmpty()) {
+        headers.m_wireStorage = storage;
+        headers.m_wire = lines;
+    }
     return headers;
+}
+
+HttpHeaders::HttpHeaders(HttpHeaders &&other) noexcept
+    : m_wireStorage(std::move(other.m_wireStorage))
+    , m_wire(std::exchange(other.m_wire, {}))
+    , m_wireNames(std::exchange(other.m_wireNames, 0))
+    , m_fields(std::move(other.m_fields))
+{
+    other.m_fields.clear();
+}
+
+HttpHeaders &HttpHeaders::operator=(HttpHeaders &&other) noexcept
+{
+    if (this != &other) {
+        m_wireStorage = std::move(other.m_wireStorage);
+        m_wire = std::exchange(other.m_wire, {});
+        m_wireNames = std::exchange(other.m_wireNames, 0);
+        m_fields = std::move(other.m_fields);
+        other.m_wireStorage.clear();
+        other.m_fields.clear();
+    }
+    return *this;
 }
 
 bool HttpHeaders::isWireForm(QByteArrayView lines)
@@ -110,7 +145,7 @@ void HttpHeaders::appendWire(QByteArray &out) const
 
 template<typename F> void HttpHeaders::forEachWireField(F f) const
 {
-    const char *at = m_wire.constData();
+    const char *at = m_wire.data();
     const char *const end = at + m_wire.size();
     while (at < end) {
         const char *colon = find(at, end, ':');
@@ -148,7 +183,8 @@ void HttpHeaders::parseWire() const
     for (Field &f : m_fields)
         parsed.push_back(std::move(f));
     m_fields = std::move(parsed);
-    m_wire.clear();
+    m_wireStorage.clear();
+    m_wire = {};
     m_wireNames = 0;
 }
 
@@ -165,7 +201,8 @@ void HttpHeaders::dropFromWire(QByteArrayView name)
         }
         return true;
     });
-    m_wire = std::move(kept);
+    m_wireStorage = std::move(kept);
+    m_wire = m_wireStorage;
     m_wireNames = 0;
     forEachWireField([&](QByteArrayView n, QByteArrayView) {
         m_wireNames |= nameBit(n);
@@ -214,7 +251,8 @@ int HttpHeaders::remove(QByteArrayView name)
 
 void HttpHeaders::clear()
 {
-    m_wire.clear();
+    m_wireStorage.clear();
+    m_wire = {};
     m_wireNames = 0;
     m_fields.clear();
 }

@@ -26,6 +26,16 @@ public:
     // a token name, ": ", a value without CR or LF, and "\r\n"; no
     // Content-Length, Transfer-Encoding or Connection (the writer owns those).
     static std::optional<HttpHeaders> fromWire(QByteArray lines);
+    // The same for lines inside `storage` (a cache record): they are read
+    // where they are, and `storage` is kept (shared, not copied) while they are.
+    static std::optional<HttpHeaders> fromWire(const QByteArray &storage, QByteArrayView lines);
+
+    HttpHeaders() = default;
+    HttpHeaders(const HttpHeaders &) = default;
+    HttpHeaders &operator=(const HttpHeaders &) = default;
+    // A moved-from list is empty (its wire lines belong to the new owner).
+    HttpHeaders(HttpHeaders &&other) noexcept;
+    HttpHeaders &operator=(HttpHeaders &&other) noexcept;
     static bool isWireForm(QByteArrayView lines);
     // The fields as wire lines (what fromWire takes), skipping fields with an
     // empty name or a line break and the framing fields named above.
@@ -75,7 +85,8 @@ private:
     static quint64 nameBit(QByteArrayView name);
     static bool scanWire(QByteArrayView lines, quint64 *names);
 
-    mutable QByteArray m_wire;
+    mutable QByteArray m_wireStorage; // owns the bytes m_wire views
+    mutable QByteArrayView m_wire;
     mutable quint64 m_wireNames = 0;
     mutable std::vector<Field> m_fields;
 };

@@ -62,8 +62,9 @@ QString CacheBenchTable::renderHits() const
 {
     QString out;
     out += cell(tr("scenario"), 11) + cell(tr("target"), 13) + right(tr("req/s"), 10) + right(tr("p50"), 11)
-        + right(tr("p99"), 11) + right(tr("CPU us/req"), 12) + right(tr("redis us/req"), 14) + right(tr("requests"), 10)
-        + right(tr("errors"), 8) + right(tr("origin"), 8) + QLatin1Char('\n');
+        + right(tr("p99"), 11) + right(tr("CPU us/req"), 12) + right(tr("wrk us/req"), 12)
+        + right(tr("redis us/req"), 14) + right(tr("requests"), 10) + right(tr("errors"), 8) + right(tr("origin"), 8)
+        + QLatin1Char('\n');
     for (const HitRow &row : m_hits) {
         out += cell(row.scenario, 11) + cell(row.target, 13);
         if (!row.failure.isEmpty()) {
@@ -74,6 +75,10 @@ QString CacheBenchTable::renderHits() const
         out += right(QString::number(w.requestsPerSecond, 'f', 0), 10) + right(ms(w.latencyP50Ms), 11)
             + right(ms(w.latencyP99Ms), 11)
             + right(row.cpuUsPerRequest ? QString::number(*row.cpuUsPerRequest, 'f', 1) : tr("n/a"), 12)
+            + right(w.clientCpuSeconds && w.requests > 0
+                        ? QString::number(*w.clientCpuSeconds * 1e6 / double(w.requests), 'f', 1)
+                        : tr("n/a"),
+                    12)
             + right(row.redisCpuUsPerRequest ? QString::number(*row.redisCpuUsPerRequest, 'f', 1) : QStringLiteral("-"),
                     14)
             + right(QString::number(w.requests), 10) + right(QString::number(w.non2xx3xx + w.socketErrors), 8)

@@ -5,27 +5,31 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <sys/resource.h>
+
 namespace sluice::bench {
 
 namespace {
 
 // wrk prints throughput with k/M/G suffixes in some places; Requests/sec is plain.
-quint64 toCount(const QString &text) { return text.toULongLong(); }
+quint64 toCount(const QString &text)
+{
+    return text.toULongLong();
+}
 
 } // namespace
 
 Wrk::Wrk(const QString &program, const QString &logDir)
     : m_program(program)
     , m_logDir(logDir)
-{
-}
+{ }
 
 QStringList Wrk::arguments(const QUrl &url, const WrkOptions &options) const
 {
-    QStringList args{QStringLiteral("-t%1").arg(options.threads), QStringLiteral("-c%1").arg(options.connections),
-                     QStringLiteral("-d%1s").arg(options.durationSeconds),
-                     QStringLiteral("--timeout"), QStringLiteral("%1s").arg(options.timeoutSeconds),
-                     QStringLiteral("--latency")};
+    QStringList args {
+        QStringLiteral("-t%1").arg(options.threads),          QStringLiteral("-c%1").arg(options.connections),
+        QStringLiteral("-d%1s").arg(options.durationSeconds), QStringLiteral("--timeout"),
+        QStringLiteral("%1s").arg(options.timeoutSeconds),    QStringLiteral("--latency")};
     for (const QString &header : options.headers)
         args << QStringLiteral("-H") << header;
     if (!options.script.isEmpty())
@@ -34,6 +38,21 @@ QStringList Wrk::arguments(const QUrl &url, const WrkOptions &options) const
     return args;
 }
 
+namespace {
+
+// CPU of every child process reaped so far (servers keep running, so over one
+// wrk run the difference is wrk's).
+std::optional<double> reapedChildrenCpuSeconds()
+{
+    rusage usage {};
+    if (getrusage(RUSAGE_CHILDREN, &usage) != 0)
+        return std::nullopt;
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+} // namespace
+
 WrkResult Wrk::run(const QString &label, const QUrl &url, const WrkOptions &options) const
 {
     BenchProcess wrk(QStringLiteral("wrk-") + label, m_program, arguments(url, options), m_logDir);
@@ -41,8 +60,12 @@ WrkResult Wrk::run(const QString &label, const QUrl &url, const WrkOptions &opti
     // Generous slack over the test duration: thread start-up, the final
     // timeouts and the report; wrk is killed past it.
     const int limitMs = (options.durationSeconds + options.timeoutSeconds + 15) * 1000;
+    const std::optional<double> childrenBefore = reapedChildrenCpuSeconds();
     const bool finished = wrk.runToCompletion(limitMs, &error);
+    const std::optional<double> childrenAfter = reapedChildrenCpuSeconds();
     WrkResult result = parse(wrk.log());
+    if (finished && childrenBefore && childrenAfter)
+        result.clientCpuSeconds = *childrenAfter - *childrenBefore;
     if (!finished) {
         result.ok = false;
         result.error = error;

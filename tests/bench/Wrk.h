@@ -13,25 +13,28 @@ struct WrkOptions
     int threads = 1;
     int connections = 32;
     int durationSeconds = 10;
-    int timeoutSeconds = 2;  // wrk's per-request timeout
-    QStringList headers;     // "Name: value", passed as -H
-    QString script;          // optional Lua script (-s)
+    int timeoutSeconds = 2; // wrk's per-request timeout
+    QStringList headers; // "Name: value", passed as -H
+    QString script; // optional Lua script (-s)
 };
 
 // What one wrk run measured. Latencies in milliseconds.
 struct WrkResult
 {
     bool ok = false;
-    QString error;           // why ok is false
+    QString error; // why ok is false
     double requestsPerSecond = 0.0;
     double latencyAvgMs = 0.0;
     double latencyP50Ms = 0.0;
     double latencyP90Ms = 0.0;
     double latencyP99Ms = 0.0;
     quint64 requests = 0;
-    quint64 non2xx3xx = 0;   // "Non-2xx or 3xx responses"
+    quint64 non2xx3xx = 0; // "Non-2xx or 3xx responses"
     quint64 socketErrors = 0; // connect + read + write + timeout
-    QString output;          // wrk's own output
+    // wrk's own user + system CPU over its run (getrusage of the children the
+    // bench reaped while it ran: wrk alone); nullopt when not measured.
+    std::optional<double> clientCpuSeconds;
+    QString output; // wrk's own output
 };
 
 // Runs wrk (with --latency) against one URL and reads its report.

@@ -163,6 +163,49 @@ private Q_SLOTS:
         QCOMPARE(out.count("Content-Length"), 1);
     }
 
+    void decodedHitSharesTheRecordsBuffer()
+    {
+        HttpResponse r;
+        r.headers.add("ETag", "\"x\"");
+        r.body = QByteArray(2000, 'b');
+        QByteArray record = CacheRecord::encodeResponse(r, 1);
+        const char *recordEnd = record.constData() + record.size();
+        auto hit = CacheRecord::decodeResponse(record);
+        QVERIFY(hit);
+        // The body is the record's tail, not a copy, and still ends in '\0'.
+        QCOMPARE(hit->response.body.constData() + hit->response.body.size(), recordEnd);
+        QCOMPARE(*recordEnd, '\0');
+        QCOMPARE(hit->response.body, r.body);
+        // Changing either side copies first: the other keeps its bytes.
+        record[record.size() - 1] = 'X';
+        QCOMPARE(hit->response.body, r.body);
+        hit->response.body[0] = 'Y';
+        QCOMPARE(record.at(record.size() - 2), 'b');
+        // The record may go away: body and headers keep the buffer alive.
+        HttpHeaders headers = std::move(hit->response.headers);
+        QByteArray body = hit->response.body;
+        hit.reset();
+        record = QByteArray();
+        QCOMPARE(headers.value("etag"), QByteArray("\"x\""));
+        QCOMPARE(body.size(), 2000);
+        QVERIFY(hit == std::nullopt);
+    }
+
+    void movedFromHeadersAreEmpty()
+    {
+        HttpHeaders a = wireHeaders();
+        a.add("X", "1");
+        HttpHeaders b = std::move(a);
+        QVERIFY(a.isEmpty()); // NOLINT(bugprone-use-after-move): the documented state
+        QVERIFY(!a.contains("Content-Type"));
+        QCOMPARE(b.value("x"), QByteArray("1"));
+        QVERIFY(b.contains("content-type"));
+        HttpHeaders c;
+        c = std::move(b);
+        QVERIFY(b.isEmpty()); // NOLINT(bugprone-use-after-move)
+        QCOMPARE(c.size(), 6);
+    }
+
     void tamperedResponseRecordsReadAsMisses()
     {
         HttpResponse r;

@@ -35,6 +35,21 @@ private:
     QByteArray m_out;
 };
 
+// The last `n` bytes of `bytes` as an array that shares its buffer instead of
+// copying it: a hit's body goes from the cache entry to the socket without a
+// copy. Valid for the tail only, where the buffer's own '\0' still ends the
+// slice as QByteArray promises; raw (unowned) data is copied.
+QByteArray sharedTail(const QByteArray &bytes, qsizetype n)
+{
+    if (n <= 0)
+        return {};
+    QByteArray::DataPointer &whole = const_cast<QByteArray &>(bytes).data_ptr(); // read only
+    if (!whole.d_ptr())
+        return bytes.right(n);
+    whole.d_ptr()->ref(); // the slice's own reference
+    return QByteArray(QByteArray::DataPointer(whole.d_ptr(), whole.data() + (bytes.size() - n), n));
+}
+
 class Reader
 {
 public:
@@ -72,6 +87,25 @@ public:
     {
         quint16 n = 0;
         return integer(&n) && take(n, out);
+    }
+    bool view32(QByteArrayView *out)
+    {
+        quint32 n = 0;
+        if (!integer(&n) || m_in.size() - m_pos < qsizetype(n))
+            return false;
+        *out = QByteArrayView(m_in.constData() + m_pos, qsizetype(n));
+        m_pos += qsizetype(n);
+        return true;
+    }
+    // The last field: the rest of the record, sharing its buffer.
+    bool tail32(QByteArray *out)
+    {
+        quint32 n = 0;
+        if (!integer(&n) || m_in.size() - m_pos != qsizetype(n))
+            return false;
+        *out = sharedTail(m_in, qsizetype(n));
+        m_pos += qsizetype(n);
+        return true;
     }
     bool bytes32(QByteArray *out)
     {
@@ -122,13 +156,13 @@ std::optional<CacheRecord::Response> CacheRecord::decodeResponse(const QByteArra
     Reader r(record);
     Response out;
     quint16 status = 0;
-    QByteArray lines;
+    QByteArrayView lines;
     if (!r.header(KindResponse) || !r.integer(&out.storedAtMs) || !r.integer(&status)
-        || !r.bytes16(&out.response.reason) || !r.bytes32(&lines) || !r.bytes32(&out.response.body) || !r.atEnd())
+        || !r.bytes16(&out.response.reason) || !r.view32(&lines) || !r.tail32(&out.response.body) || !r.atEnd())
         return std::nullopt;
     // An external store is shared: bytes another writer put there must not
     // split the response written from them.
-    std::optional<HttpHeaders> headers = HttpHeaders::fromWire(std::move(lines));
+    std::optional<HttpHeaders> headers = HttpHeaders::fromWire(record, lines);
     if (!headers)
         return std::nullopt;
     out.response.status = status;
