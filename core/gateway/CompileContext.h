@@ -35,6 +35,7 @@ public:
     void error(const SourceLocation &location, const QString &message);
     void warning(const SourceLocation &location, const QString &message);
     bool hasErrors() const { return m_errorCount > 0; }
+    int errorCount() const { return m_errorCount; }
     Diagnostics &diagnosticsSink() const { return m_diagnostics; }
 
     // A value that may be a policy expression.
@@ -55,6 +56,9 @@ public:
     // Reports every attribute not in `known` and every child element not in `children`.
     void checkKnown(const PolicyElement &element, std::initializer_list<QStringView> known,
                     std::initializer_list<QStringView> children = {});
+
+    // Reports every attribute not in `known` (children are left to the caller).
+    void checkAttributes(const PolicyElement &element, std::initializer_list<QStringView> known);
 
     StepList compileElements(const std::vector<PolicyElement> &elements);
 

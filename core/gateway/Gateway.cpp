@@ -4,6 +4,7 @@
 #include "GatewayConfig.h"
 #include "GatewayRequestHandler.h"
 #include "GatewayRuntime.h"
+#include "ratelimit/InMemoryRateLimitCounters.h"
 #include "cache/InternalCache.h"
 #include "cache/RedisCache.h"
 #include "cache/RedisCacheHealth.h"
@@ -38,12 +39,14 @@ class GatewayWorkerState : public QObject
 {
 public:
     GatewayWorkerState(std::shared_ptr<const GatewayConfig> config, const UpstreamClientOptions &upstreamOptions,
-                       GatewayMetrics *metrics, RequestLog *log, CacheServices *caches, QObject *parent)
+                       GatewayMetrics *metrics, RequestLog *log, CacheServices *caches,
+                       RateLimitCounters *rateLimits, QObject *parent)
         : QObject(parent)
         , m_upstream(upstreamOptions, this)
         , m_runtime(m_upstream, metrics, log, config->location(), caches, this)
         , m_handler(config, m_runtime)
     {
+        m_runtime.setRateLimits(rateLimits);
         // This thread's connection to the external cache serving the location.
         if (RedisCache *external = createExternalCache(*config, caches->externalHealth(), this))
             m_runtime.setExternalCache(external);
@@ -85,6 +88,7 @@ Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions opt
         std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()), cacheOptions);
     if (const ExternalCache *external = m_config->cache())
         m_caches->setExternalHealth(std::make_shared<RedisCacheHealth>(external->id, m_log));
+    m_rateLimits = std::make_unique<InMemoryRateLimitCounters>(m_options.rateLimitClock);
 }
 
 Gateway::~Gateway() = default;
@@ -97,8 +101,9 @@ bool Gateway::start(QString *errorMessage)
     RequestLog *log = m_log;
     const UpstreamClientOptions upstreamOptions = m_options.upstream;
     CacheServices *caches = m_caches.get();
-    m_server->setHandlerFactory([config, metrics, log, caches, upstreamOptions](int, QObject *workerContext) {
-        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, caches, workerContext);
+    RateLimitCounters *rateLimits = m_rateLimits.get();
+    m_server->setHandlerFactory([config, metrics, log, caches, rateLimits, upstreamOptions](int, QObject *workerContext) {
+        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, caches, rateLimits, workerContext);
         return HttpRequestHandler([state](const HttpExchangePtr &exchange) { state->handler().handle(exchange); });
     });
     HttpServerOptions serverOptions;

@@ -26,6 +26,9 @@ public:
     static void run(const std::shared_ptr<RequestContext> &ctx, const CompiledPipeline &pipeline,
                     Finished finished);
 
+    // A CORS preflight: only the inbound cors policies run.
+    static void runPreflight(RequestContext &ctx);
+
     // The APIM-shaped response for ctx.lastError (status from lastError.status).
     static void setDefaultErrorResponse(RequestContext &ctx);
 };

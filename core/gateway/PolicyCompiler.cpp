@@ -24,6 +24,21 @@ const PolicyCompiler &PolicyCompiler::builtin()
         registerCacheLookupValuePolicy(c);
         registerCacheStoreValuePolicy(c);
         registerCacheRemoveValuePolicy(c);
+        registerChoosePolicy(c);
+        registerSetVariablePolicy(c);
+        registerSetMethodPolicy(c);
+        registerFindAndReplacePolicy(c);
+        registerCheckHeaderPolicy(c);
+        registerTracePolicy(c);
+        registerRetryPolicy(c);
+        registerWaitPolicy(c);
+        registerSendRequestPolicy(c);
+        registerSendOneWayRequestPolicy(c);
+        registerRateLimitPolicy(c);
+        registerRateLimitByKeyPolicy(c);
+        registerQuotaPolicy(c);
+        registerQuotaByKeyPolicy(c);
+        registerCorsPolicy(c);
         return c;
     }();
     return compiler;
@@ -191,8 +206,7 @@ std::optional<int> CompileContext::intAttribute(const PolicyElement &element, QS
     return v;
 }
 
-void CompileContext::checkKnown(const PolicyElement &element, std::initializer_list<QStringView> known,
-                                std::initializer_list<QStringView> children)
+void CompileContext::checkAttributes(const PolicyElement &element, std::initializer_list<QStringView> known)
 {
     for (const PolicyAttribute &a : element.attributes) {
         if (a.name == QLatin1String("id"))
@@ -201,6 +215,12 @@ void CompileContext::checkKnown(const PolicyElement &element, std::initializer_l
             error(a.location, QCoreApplication::translate("PolicyCompiler", "'%1' has no attribute '%2'")
                                   .arg(element.name, a.name));
     }
+}
+
+void CompileContext::checkKnown(const PolicyElement &element, std::initializer_list<QStringView> known,
+                                std::initializer_list<QStringView> children)
+{
+    checkAttributes(element, known);
     for (const PolicyElement &c : element.children) {
         if (std::find(children.begin(), children.end(), QStringView(c.name)) == children.end())
             error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'")

@@ -38,6 +38,15 @@ struct LastError
     int status = 500; // the status the client gets unless on-error changes it
 };
 
+// One record of the trace policy (and of expressions' context.Trace).
+struct TraceRecord
+{
+    QString source;
+    QString severity; // "verbose", "information" or "error"
+    QString message;
+    QList<std::pair<QString, QString>> metadata;
+};
+
 // Everything one request carries through the pipeline: the (mutable) backend
 // request, the response, variables, the caller's identity and the executor's
 // position. Held by shared_ptr; asynchronous steps keep it alive with
@@ -64,6 +73,9 @@ public:
     const Product *product = nullptr;
     const User *user = nullptr;
     RouteMetrics *metrics = nullptr; // this route's metrics, null when not measured
+    // A CORS preflight (OPTIONS with Origin and Access-Control-Request-Method)
+    // routed to the operation of the method it asks about: only cors runs.
+    bool corsPreflight = false;
 
     // ---- the request as it will go to the backend
     QByteArray method;
@@ -87,6 +99,10 @@ public:
     QHash<QString, Value> variables; // context.Variables
     QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
     LastError lastError;
+    std::vector<TraceRecord> traces;  // what trace policies recorded, in order
+    // Fields added to whatever response the client gets (rate-limit counters,
+    // CORS on an actual request), applied when the pipeline has finished.
+    HttpHeaders extraResponseHeaders;
     QByteArray cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
     std::optional<ResponseCacheState> responseCache; // set by cache-lookup
 
@@ -99,6 +115,15 @@ public:
     // ---- failure
     // Records the error and the default response for it; returns StepResult::Fail.
     StepResult fail(const LastError &error);
+    // Like fail(), with the response the client gets unless on-error changes it
+    // (check-header, rate-limit, quota answer with their own status and body).
+    StepResult fail(const LastError &error, HttpResponse errorResponse);
+    const std::optional<HttpResponse> &errorResponse() const { return m_errorResponse; }
+
+    // Work done once the response is final, before it is sent (counters that
+    // depend on the response: rate-limit-by-key's increment-condition, quota bandwidth).
+    void onFinished(std::function<void(RequestContext &)> work) { m_finishers.push_back(std::move(work)); }
+    void runFinishers();
     PolicySection currentSection() const { return m_section; }
     void setCurrentSection(PolicySection section) { m_section = section; }
 
@@ -136,6 +161,9 @@ private:
     QByteArray m_rawQuery;
     mutable std::optional<QList<std::pair<QString, QString>>> m_query; // decoded on demand
     bool m_queryModified = false;
+
+    std::optional<HttpResponse> m_errorResponse;
+    std::vector<std::function<void(RequestContext &)>> m_finishers;
 
     QVarLengthArray<Frame, 4> m_frames; // nesting is shallow: no allocation
     bool m_driving = false;

@@ -1,6 +1,7 @@
 #include "WorkspacePolicies.h"
 
 #include "PolicyCompiler.h"
+#include "policy/FragmentIncluder.h"
 #include "policy/NamedValueSubstitution.h"
 #include "policy/PolicyMerger.h"
 #include "policy/PolicyParser.h"
@@ -29,6 +30,7 @@ public:
         , m_compiler(compiler)
         , m_diagnostics(diagnostics)
         , m_root(QDir(workspace.rootDir).filePath(QStringLiteral("policies")))
+        , m_fragments(QDir(workspace.rootDir).filePath(QStringLiteral("fragments")), workspace.namedValues)
     {}
 
     // Loads policies/<relative>; std::nullopt when the file does not exist or has errors.
@@ -50,6 +52,7 @@ public:
             return std::nullopt;
         }
         *m_diagnostics += NamedValueSubstitution::apply(doc, m_workspace.namedValues);
+        *m_diagnostics += m_fragments.expand(doc);
         *m_diagnostics += PolicyValidator::validate(
             doc, [this](const QString &name) { return m_compiler.isImplemented(name); });
         return std::move(doc);
@@ -78,6 +81,7 @@ private:
     Diagnostics *m_diagnostics;
     QString m_root;
     QSet<QString> m_known;
+    FragmentIncluder m_fragments;
 };
 
 } // namespace
