@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -42,7 +44,7 @@ public:
         if (!ignoreCase)
             return StepResult::Fail;
         const QList<QByteArray> present = ctx.requestHeaders.values(headerName->toLatin1());
-        const int code = int(qBound<qint64>(100, *status, 599));
+        const int code = int(std::clamp<qint64>(*status, 100, 599));
         if (present.isEmpty()) {
             return ctx.fail({name(), QStringLiteral("HeaderNotFound"),
                              QCoreApplication::translate("Gateway",

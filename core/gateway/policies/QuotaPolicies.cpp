@@ -14,6 +14,8 @@
 #include <climits>
 #include <limits>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -152,18 +154,18 @@ public:
             const std::optional<qint64> calls = m_s.calls->evaluateInteger(ctx, u"calls");
             if (!calls)
                 return StepResult::Fail;
-            limit.calls = qMax<qint64>(0, *calls);
+            limit.calls = std::max<qint64>(0, *calls);
         }
         if (m_s.bandwidth) {
             const std::optional<qint64> kb = m_s.bandwidth->evaluateInteger(ctx, u"bandwidth");
             if (!kb)
                 return StepResult::Fail;
-            limit.bandwidthKb = qBound<qint64>(0, *kb, std::numeric_limits<qint64>::max() / 2048);
+            limit.bandwidthKb = std::clamp<qint64>(*kb, 0, std::numeric_limits<qint64>::max() / 2048);
         }
         const std::optional<qint64> period = m_s.period.evaluateInteger(ctx, u"renewal-period");
         if (!period)
             return StepResult::Fail;
-        limit.periodMs = qBound<qint64>(0, *period, MaxPeriodSeconds) * 1000;
+        limit.periodMs = std::clamp<qint64>(*period, 0, MaxPeriodSeconds) * 1000;
         const std::optional<QString> key = m_s.counterKey.evaluate(ctx);
         if (!key)
             return StepResult::Fail;

@@ -11,6 +11,8 @@
 
 #include <climits>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -121,8 +123,8 @@ public:
         const std::optional<QString> key = m_s.counterKey.evaluate(ctx);
         if (!key)
             return StepResult::Fail;
-        RateLimitCheck check{QByteArrayLiteral("rlk|") + key->toUtf8(), qMax<qint64>(0, *calls),
-                             qBound<qint64>(1, *period, MaxRenewalSeconds) * 1000, false, 0, 0};
+        RateLimitCheck check{QByteArrayLiteral("rlk|") + key->toUtf8(), std::max<qint64>(0, *calls),
+                             std::clamp<qint64>(*period, 1, MaxRenewalSeconds) * 1000, false, 0, 0};
         if (!m_afterResponse) {
             const std::optional<qint64> amount = incrementNow(ctx);
             if (!amount)
@@ -162,7 +164,7 @@ private:
         const std::optional<qint64> count = m_s.incrementCount.evaluateInteger(ctx, u"increment-count");
         if (!count)
             return std::nullopt;
-        return qMax<qint64>(0, *count);
+        return std::max<qint64>(0, *count);
     }
 
     Settings m_s;

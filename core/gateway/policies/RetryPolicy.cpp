@@ -12,6 +12,8 @@
 
 #include <cmath>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -61,7 +63,7 @@ private:
             ctx.resume(StepResult::Fail);
             return;
         }
-        if (!*again || retries >= qBound<qint64>(0, *count, 50)) {
+        if (!*again || retries >= std::clamp<qint64>(*count, 0, 50)) {
             ctx.resume(StepResult::Continue);
             return;
         }
@@ -98,7 +100,7 @@ private:
             return std::nullopt;
         if (m_s.maxInterval && !(maxInterval = m_s.maxInterval->evaluateInteger(ctx, u"max-interval")))
             return std::nullopt;
-        double seconds = double(qMax<qint64>(0, *interval));
+        double seconds = double(std::max<qint64>(0, *interval));
         if (delta && maxInterval) {
             const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
             seconds += (std::pow(2.0, qMin(n - 1, 30)) - 1.0) * double(*delta) * jitter;

@@ -6,6 +6,8 @@
 #include "gateway/policies/OutgoingRequest.h"
 #include "http/UpstreamClient.h"
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -27,7 +29,7 @@ public:
         std::optional<UpstreamRequest> request = m_request.build(ctx, name());
         if (!request)
             return StepResult::Fail;
-        request->timeoutMs = int(qBound<qint64>(1, *timeout, 240 * 60) * 1000);
+        request->timeoutMs = int(std::clamp<qint64>(*timeout, 1, 240 * 60) * 1000);
         // The runtime outlives the call; nothing of the request is kept.
         ctx.runtime().upstream().send(std::move(*request), &ctx.runtime(), [](UpstreamResult) {});
         return StepResult::Continue;

@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -49,7 +51,7 @@ public:
             done(StepResult::Fail);
             return;
         }
-        request->timeoutMs = int(qBound<qint64>(1, *timeout, 240 * 60) * 1000);
+        request->timeoutMs = int(std::clamp<qint64>(*timeout, 1, 240 * 60) * 1000);
         // The callback keeps the request alive while the call runs; the step
         // belongs to the configuration the request holds.
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();

@@ -4,6 +4,8 @@
 
 #include <limits>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -58,12 +60,12 @@ qint64 InMemoryRateLimitCounters::retryAfter(const Counter &c, const RateLimitCh
         return check.originMs + (windowIndex(check, now) + 1) * check.periodMs - now;
     }
     // The moment enough old increments leave the window for one more call.
-    const qint64 wanted = qMax<qint64>(check.amount, 1);
+    const qint64 wanted = std::max<qint64>(check.amount, 1);
     qint64 left = c.sum;
     for (const auto &[time, amount] : c.events) {
         left -= amount;
         if (left + wanted <= check.limit)
-            return qMax<qint64>(0, time + check.periodMs - now);
+            return std::max<qint64>(0, time + check.periodMs - now);
     }
     return check.periodMs;
 }
@@ -105,7 +107,7 @@ RateLimitOutcome InMemoryRateLimitCounters::acquireNow(const std::vector<RateLim
     for (size_t i = 0; i < checks.size(); ++i) {
         if (outcome.allowed)
             addTo(*counters[i], checks[i], now);
-        outcome.remaining.push_back(qMax<qint64>(0, checks[i].limit - used(*counters[i])));
+        outcome.remaining.push_back(std::max<qint64>(0, checks[i].limit - used(*counters[i])));
     }
     if ((++m_operations & 0xfff) == 0)
         sweep(now);

@@ -10,6 +10,8 @@
 #include <climits>
 #include <limits>
 
+#include <algorithm>
+
 namespace sluice::RateLimitSupport {
 
 std::optional<Outputs> Outputs::compile(const PolicyElement &e, CompileContext &ctx)
@@ -44,7 +46,7 @@ void Outputs::allowed(RequestContext &ctx, qint64 remaining, qint64 total) const
     if (!remainingHeader.isEmpty())
         ctx.extraResponseHeaders.set(remainingHeader.toLatin1(), QByteArray::number(remaining));
     if (!remainingVariable.isEmpty())
-        ctx.variables.insert(remainingVariable, Value::fromInt(int(qMin<qint64>(remaining, INT_MAX))));
+        ctx.variables.insert(remainingVariable, Value::fromInt(int(std::min<qint64>(remaining, INT_MAX))));
     if (!totalHeader.isEmpty())
         ctx.extraResponseHeaders.set(totalHeader.toLatin1(), QByteArray::number(total));
 }
@@ -55,7 +57,7 @@ void Outputs::exceeded(RequestContext &ctx, qint64 retryAfterSeconds, HttpRespon
     if (!retryAfterHeader.isEmpty())
         response.headers.set(retryAfterHeader.toLatin1(), QByteArray::number(retryAfterSeconds));
     if (!retryAfterVariable.isEmpty())
-        ctx.variables.insert(retryAfterVariable, Value::fromInt(int(qMin<qint64>(retryAfterSeconds, INT_MAX))));
+        ctx.variables.insert(retryAfterVariable, Value::fromInt(int(std::min<qint64>(retryAfterSeconds, INT_MAX))));
     if (!remainingHeader.isEmpty())
         response.headers.set(remainingHeader.toLatin1(), "0");
     if (!remainingVariable.isEmpty())
@@ -86,7 +88,7 @@ bool referencesResponse(const CompiledValue &value)
 
 qint64 retrySeconds(qint64 ms)
 {
-    return qMax<qint64>(1, (ms + 999) / 1000);
+    return std::max<qint64>(1, (ms + 999) / 1000);
 }
 
 QString timeSpanText(qint64 ms)
@@ -104,7 +106,7 @@ HttpResponse rateLimitResponse(qint64 retryAfterSeconds)
 {
     return HttpResponse::apimError(
         429, QCoreApplication::translate("Gateway", "Rate limit is exceeded. Try again in %n seconds.", nullptr,
-                                         int(qMin<qint64>(retryAfterSeconds, INT_MAX))));
+                                         int(std::min<qint64>(retryAfterSeconds, INT_MAX))));
 }
 
 QByteArray callerKey(const RequestContext &ctx)
