@@ -81,8 +81,8 @@ StepResult checkQuotas(RequestContext &ctx, const QString &policyName, const std
             c.onFinished([check = checks[i]](RequestContext &done) {
                 RateLimitCheck add = check;
                 add.amount = done.requestBody.size() + done.response.body.size();
-                if (RateLimitCounters *counters = done.runtime().rateLimits(); counters && add.amount > 0)
-                    counters->add(add);
+                if (RateLimitCounters *store = done.runtime().rateLimits(); store && add.amount > 0)
+                    store->add(add);
             });
         }
         c.resume(StepResult::Continue);
