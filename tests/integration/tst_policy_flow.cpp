@@ -232,6 +232,7 @@ private Q_SLOTS:
         const auto r = get("/flow/wait-all");
         QVERIFY(r);
         QCOMPARE(r->headers.value("X-Present"), QByteArray("slow,fast"));
+        QCOMPARE(r->headers.value("X-Cached"), QByteArray("fallback"));
         QCOMPARE(m_origin.requestCount("/delay/"), 2);
     }
 
@@ -265,6 +266,14 @@ private Q_SLOTS:
         QVERIFY(r);
         QCOMPARE(r->status, 500);
         QCOMPARE(r->headers.value("X-Reason"), QByteArray("send-request/BackendConnectionFailure"));
+    }
+
+    void sendRequestTimeout()
+    {
+        const auto r = get("/flow/send-timeout");
+        QVERIFY(r);
+        QCOMPARE(r->status, 500);
+        QCOMPARE(r->headers.value("X-Reason"), QByteArray("send-request/Timeout"));
     }
 
     void sendRequestCopy()

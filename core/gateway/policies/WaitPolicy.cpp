@@ -1,4 +1,4 @@
-// wait: starts its send-request children side by side and goes on when all
+// wait: starts its send-request and cache-lookup-value children side by side and goes on when all
 // of them (for="all", the default) or the first (for="any") have completed.
 #include "gateway/ConcurrentStep.h"
 #include "gateway/PolicyCompiler.h"
@@ -79,7 +79,7 @@ void registerWaitPolicy(PolicyCompiler &compiler)
             if (!dynamic_cast<const ConcurrentStep *>(step.get())) {
                 ctx.error(c.location, QCoreApplication::translate("PolicyCompiler",
                                                                   "'%1' inside 'wait' is not supported by this gateway "
-                                                                  "(send-request and wait are)")
+                                                                  "(send-request, cache-lookup-value and wait are)")
                                           .arg(c.name));
                 ok = false;
                 continue;
