@@ -14,16 +14,16 @@ class TestRateLimitCounters : public QObject
 
 private:
     qint64 m_now = 1'000'000;
-    InMemoryRateLimitCounters m_counters{[this] { return m_now; }};
+    InMemoryRateLimitCounters m_counters {[this] { return m_now; }};
 
     static RateLimitCheck sliding(const char *key, qint64 limit, qint64 periodMs, qint64 amount = 1)
     {
-        return {QByteArray(key), limit, periodMs, false, 0, amount};
+        return {QByteArray(key), limit, periodMs, false, 0, amount, {}};
     }
 
     static RateLimitCheck fixed(const char *key, qint64 limit, qint64 periodMs, qint64 originMs, qint64 amount = 1)
     {
-        return {QByteArray(key), limit, periodMs, true, originMs, amount};
+        return {QByteArray(key), limit, periodMs, true, originMs, amount, {}};
     }
 
 private Q_SLOTS:
@@ -33,13 +33,12 @@ private Q_SLOTS:
         QTest::addColumn<QList<qint64>>("times");
         QTest::addColumn<QList<bool>>("allowed");
         QTest::addColumn<QList<qint64>>("expected"); // remaining when allowed, retry-after ms when not
-        QTest::newRow("burst then wait")
-            << QList<qint64>{0, 1, 2, 3, 9999, 10000, 10001}
-            << QList<bool>{true, true, true, false, false, true, true}
-            << QList<qint64>{2, 1, 0, 9997, 1, 0, 0};
-        QTest::newRow("spread") << QList<qint64>{0, 4000, 8000, 9000, 10000, 13999, 14000}
-                                << QList<bool>{true, true, true, false, true, false, true}
-                                << QList<qint64>{2, 1, 0, 1000, 0, 1, 0};
+        QTest::newRow("burst then wait") << QList<qint64> {0, 1, 2, 3, 9999, 10000, 10001}
+                                         << QList<bool> {true, true, true, false, false, true, true}
+                                         << QList<qint64> {2, 1, 0, 9997, 1, 0, 0};
+        QTest::newRow("spread") << QList<qint64> {0, 4000, 8000, 9000, 10000, 13999, 14000}
+                                << QList<bool> {true, true, true, false, true, false, true}
+                                << QList<qint64> {2, 1, 0, 1000, 0, 1, 0};
     }
 
     void slidingWindow()
@@ -78,7 +77,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_counters.acquireNow({sliding("amount", 5, 60'000, 3)}).allowed);
         QVERIFY(!m_counters.acquireNow({sliding("amount", 5, 60'000, 3)}).allowed); // 3 + 3 > 5
-        QVERIFY(m_counters.acquireNow({sliding("amount", 5, 60'000, 2)}).allowed);  // 3 + 2 = 5
+        QVERIFY(m_counters.acquireNow({sliding("amount", 5, 60'000, 2)}).allowed); // 3 + 2 = 5
         // Checking only (amount 0): allowed while under the limit.
         QVERIFY(!m_counters.acquireNow({sliding("amount", 5, 60'000, 0)}).allowed);
         QVERIFY(m_counters.acquireNow({sliding("check-only", 1, 60'000, 0)}).allowed);

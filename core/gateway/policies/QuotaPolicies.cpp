@@ -31,6 +31,7 @@ struct QuotaLimit
     qint64 bandwidthKb = 0;
     qint64 periodMs = 0;
     qint64 originMs = 0;
+    QByteArray group; // the counters of one caller or key stay together
 };
 
 qint64 defaultOrigin()
@@ -51,11 +52,11 @@ StepResult checkQuotas(RequestContext &ctx, const QString &policyName, const std
     std::vector<bool> isBandwidth;
     for (const QuotaLimit &l : limits) {
         if (l.calls > 0) {
-            checks.push_back({l.key + "|calls", l.calls, l.periodMs, true, l.originMs, callAmount});
+            checks.push_back({l.key + "|calls", l.calls, l.periodMs, true, l.originMs, callAmount, l.group});
             isBandwidth.push_back(false);
         }
         if (l.bandwidthKb > 0) {
-            checks.push_back({l.key + "|bytes", l.bandwidthKb * 1024, l.periodMs, true, l.originMs, 0});
+            checks.push_back({l.key + "|bytes", l.bandwidthKb * 1024, l.periodMs, true, l.originMs, 0, l.group});
             isBandwidth.push_back(true);
         }
     }
@@ -63,16 +64,16 @@ StepResult checkQuotas(RequestContext &ctx, const QString &policyName, const std
     counters->acquire(checks, &ctx.runtime(), [self, checks, isBandwidth, policyName](RateLimitOutcome o) {
         RequestContext &c = *self;
         if (!o.allowed) {
-            const QString message =
-                (isBandwidth[size_t(o.failed)]
-                     ? QCoreApplication::translate("Gateway", "Out of bandwidth quota. Quota will be replenished in %1.")
-                     : QCoreApplication::translate("Gateway",
-                                                   "Out of call volume quota. Quota will be replenished in %1."))
-                    .arg(timeSpanText(o.retryAfterMs));
+            const QString message = (isBandwidth[size_t(o.failed)]
+                                         ? QCoreApplication::translate(
+                                             "Gateway", "Out of bandwidth quota. Quota will be replenished in %1.")
+                                         : QCoreApplication::translate(
+                                             "Gateway", "Out of call volume quota. Quota will be replenished in %1."))
+                                        .arg(timeSpanText(o.retryAfterMs));
             HttpResponse response = HttpResponse::apimError(403, message);
             response.headers.set("Retry-After", QByteArray::number(retrySeconds(o.retryAfterMs)));
-            c.resume(c.fail({policyName, QStringLiteral("QuotaExceeded"), message, {}, {}, {}, 403},
-                            std::move(response)));
+            c.resume(
+                c.fail({policyName, QStringLiteral("QuotaExceeded"), message, {}, {}, {}, 403}, std::move(response)));
             return;
         }
         for (size_t i = 0; i < checks.size(); ++i) {
@@ -98,14 +99,14 @@ public:
         , m_own(std::move(own))
         , m_scopes(std::move(scopes))
         , m_prefix(QByteArrayLiteral("q|") + e.location.toString().toUtf8() + '|')
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
         const QByteArray caller = callerKey(ctx);
         std::vector<QuotaLimit> limits;
         auto add = [&](const ScopeLimit &s, const QByteArray &key) {
-            limits.push_back({key, s.calls, s.bandwidthKb, s.periodSeconds * 1000, defaultOrigin()});
+            limits.push_back({key, s.calls, s.bandwidthKb, s.periodSeconds * 1000, defaultOrigin(), caller});
         };
         add(m_own, m_prefix + caller);
         for (const ScopeLimit &api : m_scopes) {
@@ -114,7 +115,8 @@ public:
             const QByteArray apiKey = m_prefix + "api:" + ctx.api->id.toUtf8() + '|';
             add(api, apiKey + caller);
             for (const ScopeLimit &op : api.operations) {
-                if (ctx.operation && (op.id == ctx.operation->id || (!op.name.isEmpty() && op.name == ctx.operation->name)))
+                if (ctx.operation
+                    && (op.id == ctx.operation->id || (!op.name.isEmpty() && op.name == ctx.operation->name)))
                     add(op, apiKey + "op:" + ctx.operation->id.toUtf8() + '|' + caller);
             }
         }
@@ -144,7 +146,7 @@ public:
         : PolicyStep(e.name, e.location)
         , m_s(std::move(settings))
         , m_afterResponse(referencesResponse(m_s.incrementCondition))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
@@ -170,6 +172,7 @@ public:
         if (!key)
             return StepResult::Fail;
         limit.key = QByteArrayLiteral("qk|") + key->toUtf8();
+        limit.group = limit.key;
         qint64 amount = 0;
         if (!m_afterResponse) {
             const std::optional<bool> condition = m_s.incrementCondition.evaluateBool(ctx, u"increment-condition");
@@ -181,7 +184,8 @@ public:
                 const std::optional<bool> condition = m_s.incrementCondition.evaluateBool(done, u"increment-condition");
                 RateLimitCounters *counters = done.runtime().rateLimits();
                 if (condition && *condition && counters && done.lastError.reason != QLatin1String("QuotaExceeded"))
-                    counters->add({limit.key + "|calls", limit.calls, limit.periodMs, true, limit.originMs, 1});
+                    counters->add(
+                        {limit.key + "|calls", limit.calls, limit.periodMs, true, limit.originMs, 1, limit.group});
             });
         }
         return checkQuotas(ctx, name(), {limit}, amount);
@@ -196,86 +200,89 @@ private:
 
 void registerQuotaPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("quota"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkAttributes(e, {u"calls", u"bandwidth", u"renewal-period"});
-        ScopeLimit own;
-        bool ok = true;
-        if (e.attribute(u"calls")) {
-            const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
-            ok = ok && calls;
-            own.calls = calls.value_or(0);
-        }
-        if (e.attribute(u"bandwidth")) {
-            const auto kb = requiredInteger(e, ctx, u"bandwidth", 1, std::numeric_limits<qint64>::max() / 2048);
-            ok = ok && kb;
-            own.bandwidthKb = kb.value_or(0);
-        }
-        if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
-            ctx.error(e.location, QCoreApplication::translate("PolicyCompiler", "'quota' needs 'calls' or 'bandwidth'"));
-            ok = false;
-        }
-        const auto period = requiredInteger(e, ctx, u"renewal-period", 0, MaxPeriodSeconds);
-        own.periodSeconds = period.value_or(0);
-        auto scopes = compileScopes(e, ctx, true, MaxPeriodSeconds);
-        if (!ok || !period || !scopes)
-            return nullptr;
-        return std::make_unique<QuotaStep>(e, std::move(own), std::move(*scopes));
-    });
+    compiler.add(
+        QStringLiteral("quota"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkAttributes(e, {u"calls", u"bandwidth", u"renewal-period"});
+            ScopeLimit own;
+            bool ok = true;
+            if (e.attribute(u"calls")) {
+                const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
+                ok = ok && calls;
+                own.calls = calls.value_or(0);
+            }
+            if (e.attribute(u"bandwidth")) {
+                const auto kb = requiredInteger(e, ctx, u"bandwidth", 1, std::numeric_limits<qint64>::max() / 2048);
+                ok = ok && kb;
+                own.bandwidthKb = kb.value_or(0);
+            }
+            if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
+                ctx.error(e.location,
+                          QCoreApplication::translate("PolicyCompiler", "'quota' needs 'calls' or 'bandwidth'"));
+                ok = false;
+            }
+            const auto period = requiredInteger(e, ctx, u"renewal-period", 0, MaxPeriodSeconds);
+            own.periodSeconds = period.value_or(0);
+            auto scopes = compileScopes(e, ctx, true, MaxPeriodSeconds);
+            if (!ok || !period || !scopes)
+                return nullptr;
+            return std::make_unique<QuotaStep>(e, std::move(own), std::move(*scopes));
+        });
 }
 
 void registerQuotaByKeyPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("quota-by-key"),
-                 [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-                     ctx.checkKnown(e, {u"calls", u"bandwidth", u"renewal-period", u"counter-key",
-                                        u"increment-condition", u"first-period-start"});
-                     QuotaByKeyStep::Settings s;
-                     bool ok = true;
-                     if (e.attribute(u"calls")) {
-                         s.calls = ctx.integerValueAttribute(e, u"calls", 0, 1, INT_MAX);
-                         ok = ok && s.calls;
-                     }
-                     if (e.attribute(u"bandwidth")) {
-                         s.bandwidth = ctx.integerValueAttribute(e, u"bandwidth", 0, 1,
-                                                                 std::numeric_limits<qint64>::max() / 2048);
-                         ok = ok && s.bandwidth;
-                     }
-                     if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
-                         ctx.error(e.location, QCoreApplication::translate("PolicyCompiler",
-                                                                           "'quota-by-key' needs 'calls' or 'bandwidth'"));
-                         ok = false;
-                     }
-                     std::optional<CompiledValue> period;
-                     if (!e.attribute(u"renewal-period"))
-                         ctx.requiredAttribute(e, u"renewal-period");
-                     else
-                         period = ctx.integerValueAttribute(e, u"renewal-period", 0, 0, MaxPeriodSeconds);
-                     auto key = ctx.requiredAttribute(e, u"counter-key");
-                     auto condition = ctx.boolValueAttribute(e, u"increment-condition", true);
-                     s.originMs = defaultOrigin();
-                     if (const std::optional<QString> start = ctx.literalAttribute(e, u"first-period-start");
-                         start && !start->isEmpty()) {
-                         const QDateTime t = QDateTime::fromString(start->trimmed(), Qt::ISODate);
-                         if (!t.isValid()) {
-                             ctx.error(e.attribute(u"first-period-start")->value.location,
-                                       QCoreApplication::translate("PolicyCompiler",
-                                                                   "first-period-start must be an ISO 8601 date and "
-                                                                   "time (yyyy-MM-ddTHH:mm:ssZ), not '%1'")
-                                           .arg(*start));
-                             ok = false;
-                         } else {
-                             s.originMs = t.toMSecsSinceEpoch();
-                         }
-                     } else if (!start) {
-                         ok = false;
-                     }
-                     if (!ok || !period || !key || !condition)
-                         return nullptr;
-                     s.period = std::move(*period);
-                     s.counterKey = std::move(*key);
-                     s.incrementCondition = std::move(*condition);
-                     return std::make_unique<QuotaByKeyStep>(e, std::move(s));
-                 });
+    compiler.add(
+        QStringLiteral("quota-by-key"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkKnown(e,
+                           {u"calls", u"bandwidth", u"renewal-period", u"counter-key", u"increment-condition",
+                            u"first-period-start"});
+            QuotaByKeyStep::Settings s;
+            bool ok = true;
+            if (e.attribute(u"calls")) {
+                s.calls = ctx.integerValueAttribute(e, u"calls", 0, 1, INT_MAX);
+                ok = ok && s.calls;
+            }
+            if (e.attribute(u"bandwidth")) {
+                s.bandwidth =
+                    ctx.integerValueAttribute(e, u"bandwidth", 0, 1, std::numeric_limits<qint64>::max() / 2048);
+                ok = ok && s.bandwidth;
+            }
+            if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
+                ctx.error(e.location,
+                          QCoreApplication::translate("PolicyCompiler", "'quota-by-key' needs 'calls' or 'bandwidth'"));
+                ok = false;
+            }
+            std::optional<CompiledValue> period;
+            if (!e.attribute(u"renewal-period"))
+                ctx.requiredAttribute(e, u"renewal-period");
+            else
+                period = ctx.integerValueAttribute(e, u"renewal-period", 0, 0, MaxPeriodSeconds);
+            auto key = ctx.requiredAttribute(e, u"counter-key");
+            auto condition = ctx.boolValueAttribute(e, u"increment-condition", true);
+            s.originMs = defaultOrigin();
+            if (const std::optional<QString> start = ctx.literalAttribute(e, u"first-period-start");
+                start && !start->isEmpty()) {
+                const QDateTime t = QDateTime::fromString(start->trimmed(), Qt::ISODate);
+                if (!t.isValid()) {
+                    ctx.error(e.attribute(u"first-period-start")->value.location,
+                              QCoreApplication::translate("PolicyCompiler",
+                                                          "first-period-start must be an ISO 8601 date and "
+                                                          "time (yyyy-MM-ddTHH:mm:ssZ), not '%1'")
+                                  .arg(*start));
+                    ok = false;
+                } else {
+                    s.originMs = t.toMSecsSinceEpoch();
+                }
+            } else if (!start) {
+                ok = false;
+            }
+            if (!ok || !period || !key || !condition)
+                return nullptr;
+            s.period = std::move(*period);
+            s.counterKey = std::move(*key);
+            s.incrementCondition = std::move(*condition);
+            return std::make_unique<QuotaByKeyStep>(e, std::move(s));
+        });
 }
 
 } // namespace sluice

@@ -26,8 +26,13 @@ StepResult exceeded(RequestContext &ctx, const QString &policyName, const Output
     const qint64 seconds = retrySeconds(retryAfterMs);
     HttpResponse response = rateLimitResponse(seconds);
     outputs.exceeded(ctx, seconds, response);
-    return ctx.fail({policyName, QStringLiteral("RateLimitExceeded"),
-                     QCoreApplication::translate("Gateway", "Rate limit is exceeded"), {}, {}, {}, 429},
+    return ctx.fail({policyName,
+                     QStringLiteral("RateLimitExceeded"),
+                     QCoreApplication::translate("Gateway", "Rate limit is exceeded"),
+                     {},
+                     {},
+                     {},
+                     429},
                     std::move(response));
 }
 
@@ -39,10 +44,9 @@ StepResult acquire(RequestContext &ctx, std::vector<RateLimitCheck> checks, Comp
     if (!counters)
         return StepResult::Continue;
     std::shared_ptr<RequestContext> self = ctx.shared_from_this();
-    counters->acquire(std::move(checks), &ctx.runtime(),
-                      [self, complete = std::move(complete)](RateLimitOutcome outcome) {
-                          self->resume(complete(*self, outcome));
-                      });
+    counters->acquire(
+        std::move(checks), &ctx.runtime(),
+        [self, complete = std::move(complete)](RateLimitOutcome outcome) { self->resume(complete(*self, outcome)); });
     return StepResult::Pending;
 }
 
@@ -57,24 +61,24 @@ public:
         , m_scopes(std::move(scopes))
         , m_outputs(std::move(outputs))
         , m_prefix(QByteArrayLiteral("rl|") + e.location.toString().toUtf8() + '|')
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
         const QByteArray caller = callerKey(ctx);
         std::vector<RateLimitCheck> checks;
-        checks.push_back({m_prefix + caller, m_calls, m_periodSeconds * 1000, false, 0, 1});
+        checks.push_back({m_prefix + caller, m_calls, m_periodSeconds * 1000, false, 0, 1, caller});
         for (const ScopeLimit &api : m_scopes) {
             if (!ctx.api || !(api.id == ctx.api->id || (!api.name.isEmpty() && api.name == ctx.api->name)))
                 continue;
             const QByteArray apiKey = m_prefix + "api:" + ctx.api->id.toUtf8() + '|';
-            checks.push_back({apiKey + caller, api.calls, api.periodSeconds * 1000, false, 0, 1});
+            checks.push_back({apiKey + caller, api.calls, api.periodSeconds * 1000, false, 0, 1, caller});
             for (const ScopeLimit &op : api.operations) {
                 if (!ctx.operation
                     || !(op.id == ctx.operation->id || (!op.name.isEmpty() && op.name == ctx.operation->name)))
                     continue;
                 checks.push_back({apiKey + "op:" + ctx.operation->id.toUtf8() + '|' + caller, op.calls,
-                                  op.periodSeconds * 1000, false, 0, 1});
+                                  op.periodSeconds * 1000, false, 0, 1, caller});
             }
         }
         return acquire(ctx, std::move(checks), [this](RequestContext &c, const RateLimitOutcome &o) {
@@ -110,7 +114,7 @@ public:
         : PolicyStep(e.name, e.location)
         , m_s(std::move(settings))
         , m_afterResponse(referencesResponse(m_s.incrementCondition) || referencesResponse(m_s.incrementCount))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
@@ -123,8 +127,13 @@ public:
         const std::optional<QString> key = m_s.counterKey.evaluate(ctx);
         if (!key)
             return StepResult::Fail;
-        RateLimitCheck check{QByteArrayLiteral("rlk|") + key->toUtf8(), std::max<qint64>(0, *calls),
-                             std::clamp<qint64>(*period, 1, MaxRenewalSeconds) * 1000, false, 0, 0};
+        RateLimitCheck check {QByteArrayLiteral("rlk|") + key->toUtf8(),
+                              std::max<qint64>(0, *calls),
+                              std::clamp<qint64>(*period, 1, MaxRenewalSeconds) * 1000,
+                              false,
+                              0,
+                              0,
+                              {}};
         if (!m_afterResponse) {
             const std::optional<qint64> amount = incrementNow(ctx);
             if (!amount)
@@ -171,48 +180,35 @@ private:
     bool m_afterResponse;
 };
 
-std::vector<QStringView> withOutputs(std::initializer_list<QStringView> own)
-{
-    std::vector<QStringView> all(own);
-    all.insert(all.end(), std::begin(OutputAttributes), std::end(OutputAttributes));
-    return all;
-}
-
-void checkAttributes(const PolicyElement &e, CompileContext &ctx, const std::vector<QStringView> &known)
-{
-    for (const PolicyAttribute &a : e.attributes) {
-        if (a.name != QLatin1String("id") && std::find(known.begin(), known.end(), QStringView(a.name)) == known.end())
-            ctx.error(a.location, QCoreApplication::translate("PolicyCompiler", "'%1' has no attribute '%2'")
-                                      .arg(e.name, a.name));
-    }
-}
-
 } // namespace
 
 void registerRateLimitPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("rate-limit"),
-                 [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-                     checkAttributes(e, ctx, withOutputs({u"calls", u"renewal-period"}));
-                     const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
-                     const auto period = requiredInteger(e, ctx, u"renewal-period", 1, MaxRenewalSeconds);
-                     auto outputs = Outputs::compile(e, ctx);
-                     auto scopes = compileScopes(e, ctx, false, MaxRenewalSeconds);
-                     if (!calls || !period || !outputs || !scopes)
-                         return nullptr;
-                     return std::make_unique<RateLimitStep>(e, *calls, *period, std::move(*scopes),
-                                                            std::move(*outputs));
-                 });
+    compiler.add(
+        QStringLiteral("rate-limit"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkAttributes(e,
+                                {u"calls", u"renewal-period", u"retry-after-header-name", u"retry-after-variable-name",
+                                 u"remaining-calls-header-name", u"remaining-calls-variable-name",
+                                 u"total-calls-header-name"});
+            const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
+            const auto period = requiredInteger(e, ctx, u"renewal-period", 1, MaxRenewalSeconds);
+            auto outputs = Outputs::compile(e, ctx);
+            auto scopes = compileScopes(e, ctx, false, MaxRenewalSeconds);
+            if (!calls || !period || !outputs || !scopes)
+                return nullptr;
+            return std::make_unique<RateLimitStep>(e, *calls, *period, std::move(*scopes), std::move(*outputs));
+        });
 }
 
 void registerRateLimitByKeyPolicy(PolicyCompiler &compiler)
 {
     compiler.add(QStringLiteral("rate-limit-by-key"),
                  [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-                     ctx.checkKnown(e, {u"calls", u"renewal-period", u"counter-key", u"increment-condition",
-                                        u"increment-count", u"retry-after-header-name", u"retry-after-variable-name",
-                                        u"remaining-calls-header-name", u"remaining-calls-variable-name",
-                                        u"total-calls-header-name"});
+                     ctx.checkKnown(e,
+                                    {u"calls", u"renewal-period", u"counter-key", u"increment-condition",
+                                     u"increment-count", u"retry-after-header-name", u"retry-after-variable-name",
+                                     u"remaining-calls-header-name", u"remaining-calls-variable-name",
+                                     u"total-calls-header-name"});
                      auto required = [&](QStringView name, qint64 min, qint64 max) -> std::optional<CompiledValue> {
                          if (!e.attribute(name)) {
                              ctx.requiredAttribute(e, name);
@@ -228,8 +224,8 @@ void registerRateLimitByKeyPolicy(PolicyCompiler &compiler)
                      auto outputs = Outputs::compile(e, ctx);
                      if (!calls || !period || !key || !condition || !count || !outputs)
                          return nullptr;
-                     RateLimitByKeyStep::Settings s{std::move(*calls), std::move(*period),  std::move(*key),
-                                                    std::move(*condition), std::move(*count), std::move(*outputs)};
+                     RateLimitByKeyStep::Settings s {std::move(*calls),     std::move(*period), std::move(*key),
+                                                     std::move(*condition), std::move(*count),  std::move(*outputs)};
                      return std::make_unique<RateLimitByKeyStep>(e, std::move(s));
                  });
 }

@@ -10,8 +10,6 @@ namespace sluice {
 
 namespace {
 
-constexpr qint64 Never = std::numeric_limits<qint64>::max() / 4;
-
 qint64 windowIndex(const RateLimitCheck &check, qint64 now)
 {
     if (check.periodMs <= 0)
@@ -24,7 +22,7 @@ qint64 windowIndex(const RateLimitCheck &check, qint64 now)
 
 InMemoryRateLimitCounters::InMemoryRateLimitCounters(Clock clock)
     : m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
-{}
+{ }
 
 void InMemoryRateLimitCounters::acquire(std::vector<RateLimitCheck> checks, QObject *,
                                         std::function<void(RateLimitOutcome)> done)
@@ -56,7 +54,7 @@ qint64 InMemoryRateLimitCounters::retryAfter(const Counter &c, const RateLimitCh
 {
     if (check.fixedWindow) {
         if (check.periodMs <= 0)
-            return Never;
+            return RateLimitNeverMs;
         return check.originMs + (windowIndex(check, now) + 1) * check.periodMs - now;
     }
     // The moment enough old increments leave the window for one more call.
@@ -76,7 +74,8 @@ void InMemoryRateLimitCounters::addTo(Counter &c, const RateLimitCheck &check, q
         return;
     if (check.fixedWindow) {
         c.count += check.amount;
-        c.expiresAt = check.periodMs > 0 ? check.originMs + (windowIndex(check, now) + 1) * check.periodMs : Never;
+        c.expiresAt =
+            check.periodMs > 0 ? check.originMs + (windowIndex(check, now) + 1) * check.periodMs : RateLimitNeverMs;
     } else {
         c.events.emplace_back(now, check.amount);
         c.sum += check.amount;

@@ -33,10 +33,10 @@ private:
     struct Counter
     {
         std::deque<std::pair<qint64, qint64>> events; // sliding: (time, amount), oldest first
-        qint64 sum = 0;                               // sliding: sum of events in the window
-        qint64 window = -1;                           // fixed: index of the current window
-        qint64 count = 0;                             // fixed: count in that window
-        qint64 expiresAt = 0;                         // nothing left to remember after this
+        qint64 sum = 0; // sliding: sum of events in the window
+        qint64 window = -1; // fixed: index of the current window
+        qint64 count = 0; // fixed: count in that window
+        qint64 expiresAt = 0; // nothing left to remember after this
     };
 
     Counter &counter(const RateLimitCheck &check, qint64 now);

@@ -4,6 +4,7 @@
 #include <QObject>
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace sluice {
@@ -12,19 +13,25 @@ namespace sluice {
 struct RateLimitCheck
 {
     QByteArray key;
-    qint64 limit = 0;         // calls, or bytes for a bandwidth quota
-    qint64 periodMs = 0;      // window length; for a fixed window 0 means "never renews"
+    qint64 limit = 0; // calls, or bytes for a bandwidth quota
+    qint64 periodMs = 0; // window length; for a fixed window 0 means "never renews"
     bool fixedWindow = false; // quota: windows start at originMs + n * periodMs; rate limit: sliding
-    qint64 originMs = 0;      // epoch milliseconds
-    qint64 amount = 1;        // added when every check of the call passes; 0 only checks
+    qint64 originMs = 0; // epoch milliseconds
+    qint64 amount = 1; // added when every check of the call passes; 0 only checks
+    // The checks of one call share a group (a shared store keeps them
+    // together, e.g. in one Redis Cluster slot); empty: the key.
+    QByteArray group;
 };
+
+// retryAfterMs of a fixed window that never renews.
+inline constexpr qint64 RateLimitNeverMs = std::numeric_limits<qint64>::max() / 4;
 
 struct RateLimitOutcome
 {
     bool allowed = true;
-    int failed = -1;                // index of the first check over its limit
-    std::vector<qint64> remaining;  // per check, after this call
-    qint64 retryAfterMs = 0;        // when `failed` would allow the call again
+    int failed = -1; // index of the first check over its limit
+    std::vector<qint64> remaining; // per check, after this call
+    qint64 retryAfterMs = 0; // when `failed` would allow the call again
 };
 
 // The counters behind rate-limit, rate-limit-by-key, quota and quota-by-key.

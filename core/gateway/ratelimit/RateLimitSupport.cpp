@@ -1,6 +1,5 @@
 #include "RateLimitSupport.h"
 
-
 #include "expr/CompiledExpression.h"
 #include "expr/Lexer.h"
 #include "gateway/RequestContext.h"
@@ -24,8 +23,9 @@ std::optional<Outputs> Outputs::compile(const PolicyElement &e, CompileContext &
         const std::optional<QString> text = ctx.literalAttribute(e, attribute);
         if (!text || text->trimmed().isEmpty()) {
             if (text)
-                ctx.error(e.attribute(attribute)->value.location,
-                          QCoreApplication::translate("PolicyCompiler", "attribute '%1' must not be empty").arg(attribute));
+                ctx.error(
+                    e.attribute(attribute)->value.location,
+                    QCoreApplication::translate("PolicyCompiler", "attribute '%1' must not be empty").arg(attribute));
             ok = false;
             return;
         }
@@ -105,8 +105,9 @@ QString timeSpanText(qint64 ms)
 HttpResponse rateLimitResponse(qint64 retryAfterSeconds)
 {
     return HttpResponse::apimError(
-        429, QCoreApplication::translate("Gateway", "Rate limit is exceeded. Try again in %n seconds.", nullptr,
-                                         int(std::min<qint64>(retryAfterSeconds, INT_MAX))));
+        429,
+        QCoreApplication::translate("Gateway", "Rate limit is exceeded. Try again in %n seconds.", nullptr,
+                                    int(std::min<qint64>(retryAfterSeconds, INT_MAX))));
 }
 
 QByteArray callerKey(const RequestContext &ctx)
@@ -128,12 +129,13 @@ std::optional<qint64> requiredInteger(const PolicyElement &e, CompileContext &ct
         return std::nullopt;
     const std::optional<qint64> v = CompiledValue::parseInteger(*text);
     if (!v || *v < min || *v > max) {
-        ctx.error(e.attribute(name)->value.location,
-                  QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be an integer from %2 to %3, not '%4'")
-                      .arg(name)
-                      .arg(min)
-                      .arg(max)
-                      .arg(text->trimmed()));
+        ctx.error(
+            e.attribute(name)->value.location,
+            QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be an integer from %2 to %3, not '%4'")
+                .arg(name)
+                .arg(min)
+                .arg(max)
+                .arg(text->trimmed()));
         return std::nullopt;
     }
     return v;
@@ -158,7 +160,8 @@ std::optional<ScopeLimit> compileScope(const PolicyElement &e, CompileContext &c
         s.name = name->trimmed();
         s.id = id->trimmed();
         if (s.name.isEmpty() && s.id.isEmpty()) {
-            ctx.error(e.location, QCoreApplication::translate("PolicyCompiler", "'%1' needs a 'name' or an 'id'").arg(e.name));
+            ctx.error(e.location,
+                      QCoreApplication::translate("PolicyCompiler", "'%1' needs a 'name' or an 'id'").arg(e.name));
             ok = false;
         }
     }
@@ -195,8 +198,8 @@ std::optional<ScopeLimit> compileScope(const PolicyElement &e, CompileContext &c
             else
                 ok = false;
         } else {
-            ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'")
-                                      .arg(e.name, c.name));
+            ctx.error(c.location,
+                      QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'").arg(e.name, c.name));
             ok = false;
         }
     }
@@ -214,8 +217,8 @@ std::optional<std::vector<ScopeLimit>> compileScopes(const PolicyElement &e, Com
     bool ok = true;
     for (const PolicyElement &c : e.children) {
         if (c.name != QLatin1String("api")) {
-            ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'")
-                                      .arg(e.name, c.name));
+            ctx.error(c.location,
+                      QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'").arg(e.name, c.name));
             ok = false;
             continue;
         }

@@ -30,11 +30,6 @@ struct Outputs
     void exceeded(RequestContext &ctx, qint64 retryAfterSeconds, HttpResponse &response) const;
 };
 
-// The attribute names of Outputs, to add to a policy's known attributes.
-inline constexpr QStringView OutputAttributes[] = {u"retry-after-header-name", u"retry-after-variable-name",
-                                                   u"remaining-calls-header-name", u"remaining-calls-variable-name",
-                                                   u"total-calls-header-name"};
-
 // Whether an expression reads context.Response (then it is evaluated once the
 // response is known, not in inbound).
 bool referencesResponse(const CompiledValue &value);
@@ -61,7 +56,7 @@ struct ScopeLimit
 {
     QString name;
     QString id;
-    qint64 calls = 0;       // 0: none (a quota may limit only bandwidth)
+    qint64 calls = 0; // 0: none (a quota may limit only bandwidth)
     qint64 bandwidthKb = 0; // quota only
     qint64 periodSeconds = 0;
     std::vector<ScopeLimit> operations;
