@@ -109,17 +109,8 @@ public:
             limits.push_back({key, s.calls, s.bandwidthKb, s.periodSeconds * 1000, defaultOrigin(), caller});
         };
         add(m_own, m_prefix + caller);
-        for (const ScopeLimit &api : m_scopes) {
-            if (!ctx.api || !(api.id == ctx.api->id || (!api.name.isEmpty() && api.name == ctx.api->name)))
-                continue;
-            const QByteArray apiKey = m_prefix + "api:" + ctx.api->id.toUtf8() + '|';
-            add(api, apiKey + caller);
-            for (const ScopeLimit &op : api.operations) {
-                if (ctx.operation
-                    && (op.id == ctx.operation->id || (!op.name.isEmpty() && op.name == ctx.operation->name)))
-                    add(op, apiKey + "op:" + ctx.operation->id.toUtf8() + '|' + caller);
-            }
-        }
+        for (const MatchedScope &m : matchingScopes(m_scopes, ctx, m_prefix, caller))
+            add(*m.limit, m.key);
         return checkQuotas(ctx, name(), limits, 1);
     }
 
@@ -200,33 +191,16 @@ private:
 
 void registerQuotaPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(
-        QStringLiteral("quota"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-            ctx.checkAttributes(e, {u"calls", u"bandwidth", u"renewal-period"});
-            ScopeLimit own;
-            bool ok = true;
-            if (e.attribute(u"calls")) {
-                const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
-                ok = ok && calls;
-                own.calls = calls.value_or(0);
-            }
-            if (e.attribute(u"bandwidth")) {
-                const auto kb = requiredInteger(e, ctx, u"bandwidth", 1, std::numeric_limits<qint64>::max() / 2048);
-                ok = ok && kb;
-                own.bandwidthKb = kb.value_or(0);
-            }
-            if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
-                ctx.error(e.location,
-                          QCoreApplication::translate("PolicyCompiler", "'quota' needs 'calls' or 'bandwidth'"));
-                ok = false;
-            }
-            const auto period = requiredInteger(e, ctx, u"renewal-period", 0, MaxPeriodSeconds);
-            own.periodSeconds = period.value_or(0);
-            auto scopes = compileScopes(e, ctx, true, MaxPeriodSeconds);
-            if (!ok || !period || !scopes)
-                return nullptr;
-            return std::make_unique<QuotaStep>(e, std::move(own), std::move(*scopes));
-        });
+    compiler.add(QStringLiteral("quota"),
+                 [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+                     ctx.checkAttributes(e, {u"calls", u"bandwidth", u"renewal-period"});
+                     ScopeLimit own;
+                     const bool ok = compileQuotaLimit(e, ctx, MaxPeriodSeconds, &own);
+                     auto scopes = compileScopes(e, ctx, true, MaxPeriodSeconds);
+                     if (!ok || !scopes)
+                         return nullptr;
+                     return std::make_unique<QuotaStep>(e, std::move(own), std::move(*scopes));
+                 });
 }
 
 void registerQuotaByKeyPolicy(PolicyCompiler &compiler)

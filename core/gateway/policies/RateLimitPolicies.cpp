@@ -68,19 +68,8 @@ public:
         const QByteArray caller = callerKey(ctx);
         std::vector<RateLimitCheck> checks;
         checks.push_back({m_prefix + caller, m_calls, m_periodSeconds * 1000, false, 0, 1, caller});
-        for (const ScopeLimit &api : m_scopes) {
-            if (!ctx.api || !(api.id == ctx.api->id || (!api.name.isEmpty() && api.name == ctx.api->name)))
-                continue;
-            const QByteArray apiKey = m_prefix + "api:" + ctx.api->id.toUtf8() + '|';
-            checks.push_back({apiKey + caller, api.calls, api.periodSeconds * 1000, false, 0, 1, caller});
-            for (const ScopeLimit &op : api.operations) {
-                if (!ctx.operation
-                    || !(op.id == ctx.operation->id || (!op.name.isEmpty() && op.name == ctx.operation->name)))
-                    continue;
-                checks.push_back({apiKey + "op:" + ctx.operation->id.toUtf8() + '|' + caller, op.calls,
-                                  op.periodSeconds * 1000, false, 0, 1, caller});
-            }
-        }
+        for (const MatchedScope &m : matchingScopes(m_scopes, ctx, m_prefix, caller))
+            checks.push_back({m.key, m.limit->calls, m.limit->periodSeconds * 1000, false, 0, 1, caller});
         return acquire(ctx, std::move(checks), [this](RequestContext &c, const RateLimitOutcome &o) {
             if (!o.allowed)
                 return exceeded(c, name(), m_outputs, o.retryAfterMs);

@@ -141,6 +141,53 @@ std::optional<qint64> requiredInteger(const PolicyElement &e, CompileContext &ct
     return v;
 }
 
+bool compileQuotaLimit(const PolicyElement &e, CompileContext &ctx, qint64 maxPeriod, ScopeLimit *s)
+{
+    bool ok = true;
+    if (e.attribute(u"calls")) {
+        const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
+        ok = ok && calls;
+        s->calls = calls.value_or(0);
+    }
+    if (e.attribute(u"bandwidth")) {
+        const auto kb = requiredInteger(e, ctx, u"bandwidth", 1, std::numeric_limits<qint64>::max() / 2048);
+        ok = ok && kb;
+        s->bandwidthKb = kb.value_or(0);
+    }
+    if (!e.attribute(u"calls") && !e.attribute(u"bandwidth")) {
+        ctx.error(e.location,
+                  QCoreApplication::translate("PolicyCompiler", "'%1' needs 'calls' or 'bandwidth'").arg(e.name));
+        ok = false;
+    }
+    const auto period = requiredInteger(e, ctx, u"renewal-period", 0, maxPeriod);
+    s->periodSeconds = period.value_or(0);
+    return ok && period;
+}
+
+std::vector<MatchedScope> matchingScopes(const std::vector<ScopeLimit> &scopes, const RequestContext &ctx,
+                                         const QByteArray &prefix, const QByteArray &caller)
+{
+    std::vector<MatchedScope> matched;
+    if (!ctx.api)
+        return matched;
+    const auto matches = [](const ScopeLimit &s, const QString &id, const QString &name) {
+        return s.id == id || (!s.name.isEmpty() && s.name == name);
+    };
+    for (const ScopeLimit &api : scopes) {
+        if (!matches(api, ctx.api->id, ctx.api->name))
+            continue;
+        const QByteArray apiKey = prefix + "api:" + ctx.api->id.toUtf8() + '|';
+        matched.push_back({&api, apiKey + caller});
+        if (!ctx.operation)
+            continue;
+        for (const ScopeLimit &op : api.operations) {
+            if (matches(op, ctx.operation->id, ctx.operation->name))
+                matched.push_back({&op, apiKey + "op:" + ctx.operation->id.toUtf8() + '|' + caller});
+        }
+    }
+    return matched;
+}
+
 namespace {
 
 std::optional<ScopeLimit> compileScope(const PolicyElement &e, CompileContext &ctx, bool quota, qint64 maxPeriod,
@@ -166,24 +213,7 @@ std::optional<ScopeLimit> compileScope(const PolicyElement &e, CompileContext &c
         }
     }
     if (quota) {
-        if (e.attribute(u"calls")) {
-            const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
-            ok = ok && calls;
-            s.calls = calls.value_or(0);
-        }
-        if (e.attribute(u"bandwidth")) {
-            const auto kb = requiredInteger(e, ctx, u"bandwidth", 1, std::numeric_limits<qint64>::max() / 2048);
-            ok = ok && kb;
-            s.bandwidthKb = kb.value_or(0);
-        }
-        if (ok && !s.calls && !s.bandwidthKb) {
-            ctx.error(e.location,
-                      QCoreApplication::translate("PolicyCompiler", "'%1' needs 'calls' or 'bandwidth'").arg(e.name));
-            ok = false;
-        }
-        const auto period = requiredInteger(e, ctx, u"renewal-period", 0, maxPeriod);
-        ok = ok && period;
-        s.periodSeconds = period.value_or(0);
+        ok = compileQuotaLimit(e, ctx, maxPeriod, &s) && ok;
     } else {
         const auto calls = requiredInteger(e, ctx, u"calls", 1, INT_MAX);
         const auto period = requiredInteger(e, ctx, u"renewal-period", 1, maxPeriod);

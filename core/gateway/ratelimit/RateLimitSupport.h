@@ -63,6 +63,20 @@ struct ScopeLimit
     SourceLocation location;
 };
 
+// calls and/or bandwidth (at least one) and renewal-period (0 to maxPeriod)
+// of a quota or of one of its <api>/<operation> children, into *s.
+bool compileQuotaLimit(const PolicyElement &e, CompileContext &ctx, qint64 maxPeriod, ScopeLimit *s);
+
+// The <api> and <operation> limits that apply to this request, each with its
+// counter key: prefix + "api:<id>|" [+ "op:<id>|"] + caller.
+struct MatchedScope
+{
+    const ScopeLimit *limit;
+    QByteArray key;
+};
+std::vector<MatchedScope> matchingScopes(const std::vector<ScopeLimit> &scopes, const RequestContext &ctx,
+                                         const QByteArray &prefix, const QByteArray &caller);
+
 // The <api> children of `e` (each with <operation> children). Rate limits
 // need calls and renewal-period (at most maxPeriod); quotas renewal-period
 // and calls or bandwidth.
