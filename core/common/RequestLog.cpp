@@ -11,11 +11,16 @@ namespace {
 const char *levelName(RequestLog::Level level)
 {
     switch (level) {
-    case RequestLog::Level::Debug: return "debug";
-    case RequestLog::Level::Info: return "info";
-    case RequestLog::Level::Warn: return "warn";
-    case RequestLog::Level::Error: return "error";
-    case RequestLog::Level::Off: return "off";
+    case RequestLog::Level::Debug:
+        return "debug";
+    case RequestLog::Level::Info:
+        return "info";
+    case RequestLog::Level::Warn:
+        return "warn";
+    case RequestLog::Level::Error:
+        return "error";
+    case RequestLog::Level::Off:
+        return "off";
     }
     return "";
 }
@@ -30,7 +35,7 @@ QByteArray timestamp()
 RequestLog::RequestLog(Level level, int fd)
     : m_level(level)
     , m_fd(fd)
-{}
+{ }
 
 std::optional<RequestLog::Level> RequestLog::parseLevel(const QString &text)
 {

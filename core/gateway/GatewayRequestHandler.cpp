@@ -37,7 +37,7 @@ bool covers(const Workspace &workspace, const Subscription &subscription, const 
 GatewayRequestHandler::GatewayRequestHandler(std::shared_ptr<const GatewayConfig> config, GatewayRuntime &runtime)
     : m_config(std::move(config))
     , m_runtime(runtime)
-{}
+{ }
 
 void GatewayRequestHandler::setConfig(std::shared_ptr<const GatewayConfig> config)
 {
@@ -140,10 +140,11 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
         const Subscription *subscription = config->subscriptionByKey(key);
         if (!subscription || !subscription->isActive() || !covers(config->workspace(), *subscription, api)) {
             respondEarly(exchange,
-                         HttpResponse::apimError(401, QCoreApplication::translate(
-                                                          "Gateway",
-                                                          "Access denied due to invalid subscription key. Make sure "
-                                                          "to provide a valid key for an active subscription.")),
+                         HttpResponse::apimError(
+                             401,
+                             QCoreApplication::translate("Gateway",
+                                                         "Access denied due to invalid subscription key. Make sure "
+                                                         "to provide a valid key for an active subscription.")),
                          api.id, operation.id, metrics);
             return;
         }
@@ -155,10 +156,11 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
             ctx->user = config->workspace().user(subscription->user);
     } else if (api.subscriptionRequired && !preflight) { // browsers send no credentials in a preflight
         respondEarly(exchange,
-                     HttpResponse::apimError(401, QCoreApplication::translate(
-                                                      "Gateway",
-                                                      "Access denied due to missing subscription key. Make sure to "
-                                                      "include subscription key when making requests to an API.")),
+                     HttpResponse::apimError(
+                         401,
+                         QCoreApplication::translate("Gateway",
+                                                     "Access denied due to missing subscription key. Make sure to "
+                                                     "include subscription key when making requests to an API.")),
                      api.id, operation.id, metrics);
         return;
     }

@@ -31,7 +31,7 @@ public:
         , m_log(log)
         , m_location(std::move(location))
         , m_caches(caches)
-    {}
+    { }
 
     UpstreamClient &upstream() const { return m_upstream; }
     GatewayMetrics *metrics() const { return m_metrics; }

@@ -98,8 +98,9 @@ void PipelineExecutor::runPreflight(RequestContext &ctx)
             break;
     }
     if (!ctx.hasResponse) {
-        ctx.response = sawCors ? HttpResponse{}
-                               : HttpResponse::apimError(404, QCoreApplication::translate("Gateway", "Resource not found"));
+        ctx.response = sawCors
+            ? HttpResponse {}
+            : HttpResponse::apimError(404, QCoreApplication::translate("Gateway", "Resource not found"));
         ctx.hasResponse = true;
     }
     finish(&ctx);

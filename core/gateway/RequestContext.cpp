@@ -126,7 +126,7 @@ void RequestContext::runFinishers()
 
 void RequestContext::runSequence(const StepList &steps, std::function<void(StepResult)> done)
 {
-    m_frames.push_back(Frame{&steps, 0, false, std::move(done)});
+    m_frames.push_back(Frame {&steps, 0, false, std::move(done)});
     drive();
 }
 

@@ -3,9 +3,9 @@
 #include "PolicyStep.h"
 #include "caching/ResponseCacheState.h"
 #include "expr/Value.h"
-#include "workspace/UrlTemplate.h"
 #include "http/HttpExchange.h"
 #include "policy/PolicyTree.h"
+#include "workspace/UrlTemplate.h"
 #include "workspace/Workspace.h"
 
 #include <QDateTime>
@@ -14,8 +14,8 @@
 #include <QVarLengthArray>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace sluice {
@@ -29,11 +29,11 @@ struct CompiledPipeline;
 // APIM's context.LastError.
 struct LastError
 {
-    QString source;   // policy name or "forward-request", "configuration", ...
-    QString reason;   // e.g. "BackendConnectionFailure", "Timeout"
-    QString message;  // human-readable, never a secret
-    QString scope;    // "global", "product", "api", "operation"
-    QString section;  // "inbound", "backend", "outbound", "on-error"
+    QString source; // policy name or "forward-request", "configuration", ...
+    QString reason; // e.g. "BackendConnectionFailure", "Timeout"
+    QString message; // human-readable, never a secret
+    QString scope; // "global", "product", "api", "operation"
+    QString section; // "inbound", "backend", "outbound", "on-error"
     QString policyId;
     int status = 500; // the status the client gets unless on-error changes it
 };
@@ -54,8 +54,7 @@ struct TraceRecord
 class RequestContext : public std::enable_shared_from_this<RequestContext>
 {
 public:
-    RequestContext(std::shared_ptr<const GatewayConfig> config, GatewayRuntime *runtime,
-                   HttpExchangePtr exchange);
+    RequestContext(std::shared_ptr<const GatewayConfig> config, GatewayRuntime *runtime, HttpExchangePtr exchange);
     ~RequestContext();
 
     // ---- identity and routing
@@ -79,8 +78,8 @@ public:
 
     // ---- the request as it will go to the backend
     QByteArray method;
-    QString backendBaseUrl;          // service URL (set-backend-service changes it)
-    QString path;                    // relative to the API, percent-encoded, starts with '/'
+    QString backendBaseUrl; // service URL (set-backend-service changes it)
+    QString path; // relative to the API, percent-encoded, starts with '/'
     HttpHeaders requestHeaders;
     QByteArray requestBody;
     int forwardTimeoutMs = 300'000;
@@ -97,9 +96,9 @@ public:
     bool hasResponse = false; // a backend answered or a policy produced a response
 
     QHash<QString, Value> variables; // context.Variables
-    QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
+    QString subscriptionKey; // the key the caller sent (context.Subscription.Key)
     LastError lastError;
-    std::vector<TraceRecord> traces;  // what trace policies recorded, in order
+    std::vector<TraceRecord> traces; // what trace policies recorded, in order
     // Fields added to whatever response the client gets (rate-limit counters,
     // CORS on an actual request), applied when the pipeline has finished.
     HttpHeaders extraResponseHeaders;

@@ -12,7 +12,7 @@ namespace sluice {
 FragmentIncluder::FragmentIncluder(QString fragmentsDir, const QMap<QString, QString> &namedValues)
     : m_dir(std::move(fragmentsDir))
     , m_namedValues(namedValues)
-{}
+{ }
 
 Diagnostics FragmentIncluder::expand(PolicyDocument &document)
 {
@@ -41,17 +41,20 @@ void FragmentIncluder::expandElements(std::vector<PolicyElement> &elements, Diag
         bool ok = true;
         for (const PolicyAttribute &a : e.attributes) {
             if (a.name != QLatin1String("fragment-id") && a.name != QLatin1String("id")) {
-                diagnostics.append(Diagnostic::error(a.location, tr("'include-fragment' has no attribute '%1'").arg(a.name)));
+                diagnostics.append(
+                    Diagnostic::error(a.location, tr("'include-fragment' has no attribute '%1'").arg(a.name)));
                 ok = false;
             }
         }
         for (const PolicyElement &c : e.children) {
-            diagnostics.append(Diagnostic::error(c.location, tr("'include-fragment' cannot contain '<%1>'").arg(c.name)));
+            diagnostics.append(
+                Diagnostic::error(c.location, tr("'include-fragment' cannot contain '<%1>'").arg(c.name)));
             ok = false;
         }
         const PolicyAttribute *idAttribute = e.attribute(u"fragment-id");
         if (!idAttribute) {
-            diagnostics.append(Diagnostic::error(e.location, tr("'include-fragment' requires the attribute 'fragment-id'")));
+            diagnostics.append(
+                Diagnostic::error(e.location, tr("'include-fragment' requires the attribute 'fragment-id'")));
             continue;
         }
         const QString id = idAttribute->value.text.trimmed();
@@ -64,13 +67,15 @@ void FragmentIncluder::expandElements(std::vector<PolicyElement> &elements, Diag
         if (!ok)
             continue;
         if (stack.contains(id) || stack.size() >= MaxDepth) {
-            diagnostics.append(Diagnostic::error(
-                e.location, tr("fragment '%1' includes itself (%2)").arg(id, (stack + QStringList{id}).join(QStringLiteral(" > ")))));
+            diagnostics.append(Diagnostic::error(e.location,
+                                                 tr("fragment '%1' includes itself (%2)")
+                                                     .arg(id, (stack + QStringList {id}).join(QStringLiteral(" > ")))));
             continue;
         }
         const std::vector<PolicyElement> *included = fragment(id, diagnostics);
         if (!included) {
-            diagnostics.append(Diagnostic::error(e.location, tr("fragment '%1' not found (expected fragments/%1.xml)").arg(id)));
+            diagnostics.append(
+                Diagnostic::error(e.location, tr("fragment '%1' not found (expected fragments/%1.xml)").arg(id)));
             continue;
         }
         std::vector<PolicyElement> copy = *included;

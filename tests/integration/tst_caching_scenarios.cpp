@@ -25,8 +25,8 @@ QByteArray bearer(const QByteArray &subject)
     const auto part = [](const QByteArray &json) {
         return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     };
-    return "Bearer " + part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + '.' + part("{\"sub\":\"" + subject + "\"}")
-           + '.' + part("signature");
+    return "Bearer " + part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + '.' + part("{\"sub\":\"" + subject + "\"}") + '.'
+        + part("signature");
 }
 
 } // namespace
@@ -142,7 +142,8 @@ private Q_SLOTS:
         const auto limited = get("/protected/data");
         QVERIFY(limited);
         QCOMPARE(limited->status, 429);
-        QVERIFY(limited->body.startsWith("{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in "));
+        QVERIFY(
+            limited->body.startsWith("{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in "));
         QCOMPARE(m_origin.requestCount("/data"), 10);
 
         TestHttpClient client(m_port);
@@ -161,7 +162,7 @@ private Q_SLOTS:
     // service's host: the profile is fetched once and spliced into each response.
     void fragmentCaching()
     {
-        const Headers auth{{"Authorization", bearer("bob")}};
+        const Headers auth {{"Authorization", bearer("bob")}};
         for (int i = 0; i < 3; ++i) {
             const auto r = get("/airline/flights/871", auth);
             QVERIFY(r);

@@ -48,63 +48,61 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("backendCalls");
         QTest::addColumn<Expected>("expected");
-        const Headers key{{"Ocp-Apim-Subscription-Key", "key-one"}};
+        const Headers key {{"Ocp-Apim-Subscription-Key", "key-one"}};
         const QByteArray app = "http://app.example.com:8080";
 
-        QTest::newRow("preflight allowed") << QByteArray("OPTIONS") << QByteArray("/strict/items")
-                                           << Headers{{"Origin", app},
-                                                      {"Access-Control-Request-Method", "PUT"},
-                                                      {"Access-Control-Request-Headers", "Content-Type, X-Custom"}}
-                                           << 200 << 0
-                                           << Expected{{"Access-Control-Allow-Origin", app},
-                                                       {"Access-Control-Allow-Credentials", "true"},
-                                                       {"Access-Control-Allow-Methods", "PUT"},
-                                                       {"Access-Control-Allow-Headers", "Content-Type, X-Custom"},
-                                                       {"Access-Control-Max-Age", "300"},
-                                                       {"X-Inbound-Ran", ""}};
-        QTest::newRow("preflight, default https port") << QByteArray("OPTIONS") << QByteArray("/strict/items")
-                                                       << Headers{{"Origin", "https://other.example:443"},
-                                                                  {"Access-Control-Request-Method", "GET"}}
-                                                       << 200 << 0
-                                                       << Expected{{"Access-Control-Allow-Origin", "https://other.example:443"}};
+        QTest::newRow("preflight allowed")
+            << QByteArray("OPTIONS") << QByteArray("/strict/items")
+            << Headers {{"Origin", app},
+                        {"Access-Control-Request-Method", "PUT"},
+                        {"Access-Control-Request-Headers", "Content-Type, X-Custom"}}
+            << 200 << 0
+            << Expected {
+                   {"Access-Control-Allow-Origin", app},    {"Access-Control-Allow-Credentials", "true"},
+                   {"Access-Control-Allow-Methods", "PUT"}, {"Access-Control-Allow-Headers", "Content-Type, X-Custom"},
+                   {"Access-Control-Max-Age", "300"},       {"X-Inbound-Ran", ""}};
+        QTest::newRow("preflight, default https port")
+            << QByteArray("OPTIONS") << QByteArray("/strict/items")
+            << Headers {{"Origin", "https://other.example:443"}, {"Access-Control-Request-Method", "GET"}} << 200 << 0
+            << Expected {{"Access-Control-Allow-Origin", "https://other.example:443"}};
         QTest::newRow("preflight method not allowed")
             << QByteArray("OPTIONS") << QByteArray("/strict/items")
-            << Headers{{"Origin", app}, {"Access-Control-Request-Method", "PATCH"}} << 200 << 0
-            << Expected{{"Access-Control-Allow-Origin", ""}, {"Access-Control-Allow-Methods", ""}};
+            << Headers {{"Origin", app}, {"Access-Control-Request-Method", "PATCH"}} << 200 << 0
+            << Expected {{"Access-Control-Allow-Origin", ""}, {"Access-Control-Allow-Methods", ""}};
         QTest::newRow("preflight origin not allowed")
             << QByteArray("OPTIONS") << QByteArray("/strict/items")
-            << Headers{{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}} << 200 << 0
-            << Expected{{"Access-Control-Allow-Origin", ""}};
-        QTest::newRow("preflight header not allowed")
-            << QByteArray("OPTIONS") << QByteArray("/strict/items")
-            << Headers{{"Origin", app}, {"Access-Control-Request-Method", "GET"}, {"Access-Control-Request-Headers", "X-Other"}}
-            << 200 << 0 << Expected{{"Access-Control-Allow-Origin", ""}};
+            << Headers {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}} << 200 << 0
+            << Expected {{"Access-Control-Allow-Origin", ""}};
+        QTest::newRow("preflight header not allowed") << QByteArray("OPTIONS") << QByteArray("/strict/items")
+                                                      << Headers {{"Origin", app},
+                                                                  {"Access-Control-Request-Method", "GET"},
+                                                                  {"Access-Control-Request-Headers", "X-Other"}}
+                                                      << 200 << 0 << Expected {{"Access-Control-Allow-Origin", ""}};
         QTest::newRow("preflight for no operation")
             << QByteArray("OPTIONS") << QByteArray("/strict/nothing")
-            << Headers{{"Origin", app}, {"Access-Control-Request-Method", "GET"}} << 404 << 0 << Expected{};
+            << Headers {{"Origin", app}, {"Access-Control-Request-Method", "GET"}} << 404 << 0 << Expected {};
         QTest::newRow("actual request allowed")
-            << QByteArray("GET") << QByteArray("/strict/items") << (key + Headers{{"Origin", app}}) << 200 << 1
-            << Expected{{"Access-Control-Allow-Origin", app},
-                        {"Access-Control-Allow-Credentials", "true"},
-                        {"Access-Control-Expose-Headers", "X-Exposed"},
-                        {"Vary", "Origin"}};
+            << QByteArray("GET") << QByteArray("/strict/items") << (key + Headers {{"Origin", app}}) << 200 << 1
+            << Expected {{"Access-Control-Allow-Origin", app},
+                         {"Access-Control-Allow-Credentials", "true"},
+                         {"Access-Control-Expose-Headers", "X-Exposed"},
+                         {"Vary", "Origin"}};
         QTest::newRow("actual request, origin not allowed: terminated")
-            << QByteArray("GET") << QByteArray("/strict/items") << (key + Headers{{"Origin", "http://evil.example"}})
-            << 200 << 0 << Expected{{"Access-Control-Allow-Origin", ""}};
+            << QByteArray("GET") << QByteArray("/strict/items") << (key + Headers {{"Origin", "http://evil.example"}})
+            << 200 << 0 << Expected {{"Access-Control-Allow-Origin", ""}};
         QTest::newRow("no Origin: not CORS") << QByteArray("GET") << QByteArray("/strict/items") << key << 200 << 1
-                                             << Expected{{"Access-Control-Allow-Origin", ""}};
-        QTest::newRow("any origin, actual") << QByteArray("GET") << QByteArray("/open/x")
-                                            << Headers{{"Origin", "http://anyone.example"}} << 200 << 1
-                                            << Expected{{"Access-Control-Allow-Origin", "*"},
-                                                        {"Access-Control-Allow-Credentials", ""}};
+                                             << Expected {{"Access-Control-Allow-Origin", ""}};
+        QTest::newRow("any origin, actual")
+            << QByteArray("GET") << QByteArray("/open/x") << Headers {{"Origin", "http://anyone.example"}} << 200 << 1
+            << Expected {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Credentials", ""}};
         QTest::newRow("any origin, preflight POST")
             << QByteArray("OPTIONS") << QByteArray("/open/x")
-            << Headers{{"Origin", "http://anyone.example"}, {"Access-Control-Request-Method", "POST"}} << 200 << 0
-            << Expected{{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Methods", "POST"}};
+            << Headers {{"Origin", "http://anyone.example"}, {"Access-Control-Request-Method", "POST"}} << 200 << 0
+            << Expected {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Methods", "POST"}};
         QTest::newRow("any origin, preflight PUT not allowed by default")
             << QByteArray("OPTIONS") << QByteArray("/open/x")
-            << Headers{{"Origin", "http://anyone.example"}, {"Access-Control-Request-Method", "PUT"}} << 404 << 0
-            << Expected{{"Access-Control-Allow-Origin", ""}};
+            << Headers {{"Origin", "http://anyone.example"}, {"Access-Control-Request-Method", "PUT"}} << 404 << 0
+            << Expected {{"Access-Control-Allow-Origin", ""}};
     }
 
     void requests()

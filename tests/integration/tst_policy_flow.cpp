@@ -73,11 +73,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<Headers>("headers");
         QTest::addColumn<QByteArray>("branch");
-        QTest::newRow("first when") << QByteArray("/flow/choose?x=a") << Headers{} << QByteArray("a");
-        QTest::newRow("nested when") << QByteArray("/flow/choose?x=b") << Headers{{"Y", "1"}} << QByteArray("b-y");
-        QTest::newRow("nested otherwise") << QByteArray("/flow/choose?x=b") << Headers{} << QByteArray("b");
-        QTest::newRow("otherwise") << QByteArray("/flow/choose?x=zzz") << Headers{} << QByteArray("other");
-        QTest::newRow("no parameter") << QByteArray("/flow/choose") << Headers{} << QByteArray("other");
+        QTest::newRow("first when") << QByteArray("/flow/choose?x=a") << Headers {} << QByteArray("a");
+        QTest::newRow("nested when") << QByteArray("/flow/choose?x=b") << Headers {{"Y", "1"}} << QByteArray("b-y");
+        QTest::newRow("nested otherwise") << QByteArray("/flow/choose?x=b") << Headers {} << QByteArray("b");
+        QTest::newRow("otherwise") << QByteArray("/flow/choose?x=zzz") << Headers {} << QByteArray("other");
+        QTest::newRow("no parameter") << QByteArray("/flow/choose") << Headers {} << QByteArray("other");
     }
 
     void choose()
@@ -145,19 +145,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("message");
         QTest::addColumn<QByteArray>("reason");
-        const Headers present{{"X-Present", "1"}};
+        const Headers present {{"X-Present", "1"}};
         QTest::newRow("missing") << present << 401 << QByteArray("Not authorized")
                                  << QByteArray("check-header/HeaderNotFound");
-        QTest::newRow("wrong value") << (present + Headers{{"X-Key", "guess"}}) << 401 << QByteArray("Not authorized")
+        QTest::newRow("wrong value") << (present + Headers {{"X-Key", "guess"}}) << 401 << QByteArray("Not authorized")
                                      << QByteArray("check-header/HeaderValueNotAllowed");
-        QTest::newRow("allowed") << (present + Headers{{"X-Key", "secret-one"}}) << 200 << QByteArray() << QByteArray();
-        QTest::newRow("allowed from expression") << (present + Headers{{"X-Key", "secret-two"}}) << 200 << QByteArray()
-                                                 << QByteArray();
-        QTest::newRow("ignore-case") << (present + Headers{{"X-Key", "SECRET-ONE"}}) << 200 << QByteArray()
+        QTest::newRow("allowed") << (present + Headers {{"X-Key", "secret-one"}}) << 200 << QByteArray()
+                                 << QByteArray();
+        QTest::newRow("allowed from expression")
+            << (present + Headers {{"X-Key", "secret-two"}}) << 200 << QByteArray() << QByteArray();
+        QTest::newRow("ignore-case") << (present + Headers {{"X-Key", "SECRET-ONE"}}) << 200 << QByteArray()
                                      << QByteArray();
-        QTest::newRow("second check, any value") << Headers{{"X-Key", "secret-one"}} << 403
-                                                 << QByteArray("X-Present is needed")
-                                                 << QByteArray("check-header/HeaderNotFound");
+        QTest::newRow("second check, any value")
+            << Headers {{"X-Key", "secret-one"}} << 403 << QByteArray("X-Present is needed")
+            << QByteArray("check-header/HeaderNotFound");
     }
 
     void checkHeader()
@@ -174,8 +175,9 @@ private Q_SLOTS:
             return;
         }
         QCOMPARE(m_origin.requestCount(), 0);
-        QCOMPARE(r->body, QByteArray("{ \"statusCode\": ") + QByteArray::number(status) + ", \"message\": \"" + message
-                              + "\" }");
+        QCOMPARE(r->body,
+                 QByteArray("{ \"statusCode\": ") + QByteArray::number(status) + ", \"message\": \"" + message
+                     + "\" }");
         QCOMPARE(r->headers.value("X-Reason"), reason);
     }
 
@@ -307,7 +309,8 @@ private Q_SLOTS:
         const QString policies = QStringLiteral("data/policy-flow/bad");
         const QString file = QStringLiteral("policies/apis/bad.xml:");
         QTest::newRow("missing fragment")
-            << fragments << file + QStringLiteral("4:9: error: fragment 'missing' not found (expected fragments/missing.xml)");
+            << fragments
+            << file + QStringLiteral("4:9: error: fragment 'missing' not found (expected fragments/missing.xml)");
         QTest::newRow("fragment cycle") << fragments
                                         << QStringLiteral("fragments/loop-b.xml:2:5: error: fragment 'loop-a' includes "
                                                           "itself (loop-a > loop-b > loop-a)");
@@ -319,13 +322,15 @@ private Q_SLOTS:
         QTest::newRow("fragment id") << fragments
                                      << file + QStringLiteral("8:40: error: '../escape' is not a valid fragment id");
         QTest::newRow("fragment-id missing")
-            << fragments << file + QStringLiteral("9:9: error: 'include-fragment' requires the attribute 'fragment-id'");
+            << fragments
+            << file + QStringLiteral("9:9: error: 'include-fragment' requires the attribute 'fragment-id'");
         QTest::newRow("when without condition")
             << fragments << file + QStringLiteral("11:13: error: 'when' needs a 'condition' attribute");
 
         QTest::newRow("error inside a fragment")
             << policies
-            << QStringLiteral("fragments/broken.xml:2:41: error: exists-action must be override, skip, append or delete");
+            << QStringLiteral(
+                   "fragments/broken.xml:2:41: error: exists-action must be override, skip, append or delete");
         QTest::newRow("condition not bool")
             << policies << file + QStringLiteral("10:30: error: the condition must be a bool expression");
         QTest::newRow("set-variable without value")
@@ -334,20 +339,24 @@ private Q_SLOTS:
             << policies << file + QStringLiteral("13:9: error: 'set-variable' requires the attribute 'name'");
         QTest::newRow("check-header without ignore-case")
             << policies << file + QStringLiteral("14:9: error: 'check-header' requires the attribute 'ignore-case'");
-        QTest::newRow("retry count")
-            << policies << file + QStringLiteral("15:40: error: attribute 'count' must be an integer from 1 to 50");
+        QTest::newRow("retry count") << policies
+                                     << file
+                + QStringLiteral("15:40: error: attribute 'count' must be an integer from 1 to 50");
         QTest::newRow("send-request without variable")
             << policies
             << file + QStringLiteral("18:9: error: 'send-request' requires the attribute 'response-variable-name'");
-        QTest::newRow("wait for") << policies << file + QStringLiteral("21:20: error: for must be all or any, not 'some'");
-        QTest::newRow("wait child")
-            << policies << file + QStringLiteral("22:13: error: 'set-header' inside 'wait' is not supported by this gateway");
-        QTest::newRow("trace severity")
-            << policies << file + QStringLiteral("24:37: error: severity must be verbose, information or error, not 'loud'");
+        QTest::newRow("wait for") << policies
+                                  << file + QStringLiteral("21:20: error: for must be all or any, not 'some'");
+        QTest::newRow("wait child") << policies
+                                    << file
+                + QStringLiteral("22:13: error: 'set-header' inside 'wait' is not supported by this gateway");
+        QTest::newRow("trace severity") << policies
+                                        << file
+                + QStringLiteral("24:37: error: severity must be verbose, information or error, not 'loud'");
         QTest::newRow("unknown attribute")
             << policies << file + QStringLiteral("25:43: error: 'find-and-replace' has no attribute 'regex'");
-        QTest::newRow("bad method")
-            << policies << file + QStringLiteral("26:21: error: 'NOT A METHOD' is not a valid HTTP method");
+        QTest::newRow("bad method") << policies
+                                    << file + QStringLiteral("26:21: error: 'NOT A METHOD' is not a valid HTTP method");
     }
 
     void loadErrors()

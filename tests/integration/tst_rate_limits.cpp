@@ -23,7 +23,7 @@ constexpr qint64 T0 = 1'800'000'000'000;
 QByteArray rateLimitBody(int seconds)
 {
     return "{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in " + QByteArray::number(seconds)
-           + " seconds.\" }";
+        + " seconds.\" }";
 }
 
 } // namespace
@@ -84,9 +84,9 @@ private Q_SLOTS:
             QByteArray remaining; // X-Remaining on success, Retry-After on 429
         };
         const Call calls[] = {
-            {0, "key-one", 200, "2"},       {5000, "key-one", 200, "1"},  {6000, "key-one", 200, "0"},
-            {7000, "key-one", 429, "3"},    {7000, "key-two", 200, "2"},  {9999, "key-one", 429, "1"},
-            {10001, "key-one", 200, "0"},   {11000, "key-one", 429, "4"}, {15001, "key-one", 200, "0"},
+            {0, "key-one", 200, "2"},     {5000, "key-one", 200, "1"},  {6000, "key-one", 200, "0"},
+            {7000, "key-one", 429, "3"},  {7000, "key-two", 200, "2"},  {9999, "key-one", 429, "1"},
+            {10001, "key-one", 200, "0"}, {11000, "key-one", 429, "4"}, {15001, "key-one", 200, "0"},
         };
         int backendCalls = 0;
         for (const Call &c : calls) {
@@ -165,11 +165,12 @@ private Q_SLOTS:
         const auto r = get("/limits/quota");
         QVERIFY(r);
         QCOMPARE(r->status, 403);
-        QCOMPARE(r->body, QByteArray("{ \"statusCode\": 403, \"message\": \"Out of call volume quota. Quota will be "
-                                     "replenished in 00:00:52.\" }"));
+        QCOMPARE(r->body,
+                 QByteArray("{ \"statusCode\": 403, \"message\": \"Out of call volume quota. Quota will be "
+                            "replenished in 00:00:52.\" }"));
         QCOMPARE(r->headers.value("X-Error"), QByteArray("quota/QuotaExceeded"));
         QCOMPARE(status("/limits/quota", "key-two"), 200); // per subscription
-        at(60'000 * 11);                                   // the next window
+        at(60'000 * 11); // the next window
         QCOMPARE(status("/limits/quota"), 200);
         QCOMPARE(m_origin.requestCount("/quota"), 4);
     }
@@ -182,7 +183,8 @@ private Q_SLOTS:
         const auto r = get("/limits/bandwidth");
         QVERIFY(r);
         QCOMPARE(r->status, 403);
-        QVERIFY2(r->body.contains("Out of bandwidth quota. Quota will be replenished in 00:01:00."), r->body.constData());
+        QVERIFY2(r->body.contains("Out of bandwidth quota. Quota will be replenished in 00:01:00."),
+                 r->body.constData());
         at(60'000 * 21);
         QCOMPARE(status("/limits/bandwidth"), 200);
     }
@@ -199,20 +201,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("expected");
         const QString file = QStringLiteral("policies/apis/bad.xml:");
-        QTest::newRow("renewal-period over 300")
-            << file + QStringLiteral("4:48: error: attribute 'renewal-period' must be an integer from 1 to 300, not '301'");
-        QTest::newRow("calls missing") << file + QStringLiteral("5:9: error: 'rate-limit' requires the attribute 'calls'");
+        QTest::newRow("renewal-period over 300") << file
+                + QStringLiteral("4:48: error: attribute 'renewal-period' must be an integer from 1 to 300, not '301'");
+        QTest::newRow("calls missing") << file
+                + QStringLiteral("5:9: error: 'rate-limit' requires the attribute 'calls'");
         QTest::newRow("rate-limit calls expression")
             << file + QStringLiteral("6:28: error: attribute 'calls' does not accept policy expressions");
-        QTest::newRow("unknown attribute") << file + QStringLiteral("7:52: error: 'rate-limit' has no attribute 'burst'");
-        QTest::newRow("api without name or id") << file + QStringLiteral("8:52: error: 'api' needs a 'name' or an 'id'");
+        QTest::newRow("unknown attribute")
+            << file + QStringLiteral("7:52: error: 'rate-limit' has no attribute 'burst'");
+        QTest::newRow("api without name or id")
+            << file + QStringLiteral("8:52: error: 'api' needs a 'name' or an 'id'");
         QTest::newRow("counter-key missing")
             << file + QStringLiteral("9:9: error: 'rate-limit-by-key' requires the attribute 'counter-key'");
         QTest::newRow("quota without calls or bandwidth")
             << file + QStringLiteral("10:9: error: 'quota' needs 'calls' or 'bandwidth'");
-        QTest::newRow("first-period-start") << file + QStringLiteral("11:89: error: first-period-start must be an ISO 8601");
-        QTest::newRow("cors origin")
-            << file + QStringLiteral("12:15: error: 'not an origin' is not an origin (scheme://host[:port])");
+        QTest::newRow("first-period-start")
+            << file + QStringLiteral("11:89: error: first-period-start must be an ISO 8601");
+        QTest::newRow("cors origin") << file
+                + QStringLiteral("12:15: error: 'not an origin' is not an origin (scheme://host[:port])");
     }
 
     void loadErrors()

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace sluice;
@@ -136,9 +137,18 @@ private Q_SLOTS:
         QCOMPARE(statusOf(TestHttpClient::get(m_b->port(), "/rl/call", {{"Ocp-Apim-Subscription-Key", "key-two"}})),
                  200);
         // Counted in Redis, not in either process.
-        const QByteArray keys =
-            redisCli({QStringLiteral("--scan"), QStringLiteral("--pattern"), QStringLiteral("sluice:rl:{s:one}:*")});
-        QVERIFY2(keys.contains(":e") && keys.contains(":n"), keys.constData());
+        // Counted in Redis: the sums of the rate-limit counters are key-one's
+        // 10 calls and key-two's one.
+        QList<QByteArray> sums;
+        const QByteArray sumKeys =
+            redisCli({QStringLiteral("--scan"), QStringLiteral("--pattern"), QStringLiteral("sluice:rl:*:rl:*:n")});
+        for (const QByteArray &k : sumKeys.split('\n'))
+            sums.append(redisCli({QStringLiteral("GET"), QString::fromUtf8(k.trimmed())}));
+        std::sort(sums.begin(), sums.end());
+        QCOMPARE(sums, (QList<QByteArray> {"1", "10"}));
+        // Digests: neither the subscription nor its key appear in Redis as such.
+        const QByteArray all = redisCli({QStringLiteral("--scan"), QStringLiteral("--pattern"), QStringLiteral("*")});
+        QVERIFY2(!all.contains("one") && !all.contains("two"), all.constData());
         QCOMPARE(metric(*m_a, Fallbacks), 0.0);
         QCOMPARE(metric(*m_b, Fallbacks), 0.0);
     }
@@ -202,9 +212,9 @@ private Q_SLOTS:
                      200);
         QCOMPARE(metric(*m_a, FallingBack), 0.0);
         QCOMPARE(metric(*m_a, Fallbacks), before);
-        const QByteArray keys =
-            redisCli({QStringLiteral("--scan"), QStringLiteral("--pattern"), QStringLiteral("sluice:rl:{qk|r*")});
-        QVERIFY2(!keys.isEmpty(), "no quota counter in Redis after it came back");
+        const QByteArray last = "qk|r" + QByteArray::number(n - 1);
+        const QByteArray window = RedisRateLimitCounters::redisKey(last, last + "|calls") + ":w";
+        QCOMPARE(redisCli({QStringLiteral("HGET"), QString::fromUtf8(window), QStringLiteral("n")}), QByteArray("1"));
     }
 };
 

@@ -21,8 +21,8 @@ void appendPercent(QByteArray &out, uchar c)
 
 bool isUnreserved(char16_t c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
-        || c == u'.' || c == u'_' || c == u'~';
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.'
+        || c == u'_' || c == u'~';
 }
 
 // RFC 3986 percent-encoding of the UTF-8 text, without temporaries for the
@@ -107,8 +107,7 @@ QByteArray ResponseCacheKey::build(const Inputs &in)
     bool first = true;
     if (in.varyByQuery.isEmpty()) {
         QList<std::pair<QString, QString>> sorted = in.query;
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &parameter : std::as_const(sorted))
             appendParameter(key, parameter, first);
     } else {

@@ -44,7 +44,7 @@ public:
         QString backendPath; // percent-encoded, starts with '/'
         QList<std::pair<QString, QString>> query;
         const HttpHeaders *headers = nullptr;
-        QStringList varyByQuery;   // names, already split at ';'; empty: all parameters
+        QStringList varyByQuery; // names, already split at ';'; empty: all parameters
         QList<QByteArray> varyByHeaders; // lower-case, sorted, unique
         bool varyByDeveloper = false;
         bool varyByGroups = false;

@@ -2,13 +2,13 @@
 // (skipping the backend), collapses concurrent misses for one key into one
 // backend call, and records what happened for cache-store, the downstream
 // caching headers and Cache-Status.
+#include "cache/CacheStore.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
 #include "gateway/caching/CacheRecord.h"
 #include "gateway/caching/ResponseCacheKey.h"
 #include "gateway/caching/ResponseCacheState.h"
-#include "cache/CacheStore.h"
 #include "metrics/CacheMetrics.h"
 
 #include <QCoreApplication>
@@ -23,8 +23,8 @@ namespace {
 
 // The client's own validators and cache directives: a miss asks the backend
 // for the full response, as APIM does.
-const QByteArray ClientCacheHeaders[] = {"Cache-Control", "Pragma", "If-None-Match", "If-Modified-Since",
-                                         "If-Match", "If-Unmodified-Since", "If-Range"};
+const QByteArray ClientCacheHeaders[] = {
+    "Cache-Control", "Pragma", "If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range"};
 
 std::optional<DownstreamCaching> parseDownstream(const QString &text)
 {
@@ -38,7 +38,10 @@ std::optional<DownstreamCaching> parseDownstream(const QString &text)
     return std::nullopt;
 }
 
-qint64 ceilSeconds(qint64 ms) { return (qMax<qint64>(0, ms) + 999) / 1000; }
+qint64 ceilSeconds(qint64 ms)
+{
+    return (qMax<qint64>(0, ms) + 999) / 1000;
+}
 
 class CacheLookupStep final : public PolicyStep
 {
@@ -79,12 +82,16 @@ public:
                 return StepResult::Fail;
             const auto downstream = parseDownstream(*downstreamText);
             if (!downstream) {
-                return ctx.fail({name(), QStringLiteral("InvalidDownstreamCachingType"),
+                return ctx.fail({name(),
+                                 QStringLiteral("InvalidDownstreamCachingType"),
                                  QCoreApplication::translate("Gateway",
                                                              "downstream-caching-type must be none, private or "
                                                              "public, not '%1'")
                                      .arg(*downstreamText),
-                                 {}, {}, {}, 500});
+                                 {},
+                                 {},
+                                 {},
+                                 500});
             }
             downstreamCaching = *downstream;
         }
@@ -171,7 +178,7 @@ private:
             in.userId = ctx.user->id;
             in.groups = ctx.user->groups;
         } else {
-            in.groups = QStringList{QStringLiteral("guests")};
+            in.groups = QStringList {QStringLiteral("guests")};
         }
         s.key = ResponseCacheKey::build(in);
         return true;
@@ -192,14 +199,15 @@ private:
 
         RequestCollapser &collapser = ctx.runtime().caches()->collapser();
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
-        const bool leads = collapser.join(s.key, &ctx.runtime(), [self](std::optional<RequestCollapser::Stored> stored) {
-            if (stored && !self->isClientGone() && serve(*self, stored->record, stored->ttlMs, true)) {
-                self->resume(StepResult::SkipToOutbound);
-                return;
-            }
-            goToBackend(*self);
-            self->resume(StepResult::Continue);
-        });
+        const bool leads =
+            collapser.join(s.key, &ctx.runtime(), [self](std::optional<RequestCollapser::Stored> stored) {
+                if (stored && !self->isClientGone() && serve(*self, stored->record, stored->ttlMs, true)) {
+                    self->resume(StepResult::SkipToOutbound);
+                    return;
+                }
+                goToBackend(*self);
+                self->resume(StepResult::Continue);
+            });
         if (!leads)
             return StepResult::Pending;
         s.lease.emplace(&collapser, s.key);
@@ -256,70 +264,70 @@ std::optional<CompiledValue> requiredBool(const PolicyElement &e, CompileContext
 
 void registerCacheLookupPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("cache-lookup"), [](const PolicyElement &e,
-                                                    CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkKnown(e,
-                       {u"vary-by-developer", u"vary-by-developer-groups", u"caching-type", u"downstream-caching-type",
-                        u"must-revalidate", u"allow-private-response-caching"},
-                       {u"vary-by-header", u"vary-by-query-parameter"});
-        CacheLookupStep::Settings s;
-        auto byDeveloper = requiredBool(e, ctx, u"vary-by-developer");
-        auto byGroups = requiredBool(e, ctx, u"vary-by-developer-groups");
-        auto mustRevalidate = ctx.boolValueAttribute(e, u"must-revalidate", true);
-        auto allowPrivate = ctx.boolValueAttribute(e, u"allow-private-response-caching", false);
-        auto downstream = ctx.attribute(e, u"downstream-caching-type", QStringLiteral("none"));
-        const auto cachingType = ctx.literalAttribute(e, u"caching-type", QStringLiteral("prefer-external"));
-        if (cachingType) {
-            if (const auto type = CacheServices::parseCachingType(cachingType->trimmed())) {
-                s.cachingType = *type;
-            } else {
-                ctx.error(e.attribute(u"caching-type")->value.location,
-                          QCoreApplication::translate("PolicyCompiler",
-                                                      "caching-type must be prefer-external, external or internal, "
-                                                      "not '%1'")
-                              .arg(*cachingType));
+    compiler.add(
+        QStringLiteral("cache-lookup"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkKnown(e,
+                           {u"vary-by-developer", u"vary-by-developer-groups", u"caching-type",
+                            u"downstream-caching-type", u"must-revalidate", u"allow-private-response-caching"},
+                           {u"vary-by-header", u"vary-by-query-parameter"});
+            CacheLookupStep::Settings s;
+            auto byDeveloper = requiredBool(e, ctx, u"vary-by-developer");
+            auto byGroups = requiredBool(e, ctx, u"vary-by-developer-groups");
+            auto mustRevalidate = ctx.boolValueAttribute(e, u"must-revalidate", true);
+            auto allowPrivate = ctx.boolValueAttribute(e, u"allow-private-response-caching", false);
+            auto downstream = ctx.attribute(e, u"downstream-caching-type", QStringLiteral("none"));
+            const auto cachingType = ctx.literalAttribute(e, u"caching-type", QStringLiteral("prefer-external"));
+            if (cachingType) {
+                if (const auto type = CacheServices::parseCachingType(cachingType->trimmed())) {
+                    s.cachingType = *type;
+                } else {
+                    ctx.error(e.attribute(u"caching-type")->value.location,
+                              QCoreApplication::translate("PolicyCompiler",
+                                                          "caching-type must be prefer-external, external or internal, "
+                                                          "not '%1'")
+                                  .arg(*cachingType));
+                }
             }
-        }
-        if (downstream && downstream->isConstant() && !parseDownstream(downstream->literal())) {
-            ctx.error(e.attribute(u"downstream-caching-type")->value.location,
-                      QCoreApplication::translate("PolicyCompiler",
-                                                  "downstream-caching-type must be none, private or public, not '%1'")
-                          .arg(downstream->literal()));
-            downstream.reset();
-        }
-        for (const PolicyElement &child : e.children) {
-            const QString text = child.text.text.trimmed();
-            if (child.text.isExpression) {
-                ctx.error(child.text.location, QCoreApplication::translate(
-                                                   "PolicyCompiler", "<%1> does not accept policy expressions")
-                                                   .arg(child.name));
-                continue;
+            if (downstream && downstream->isConstant() && !parseDownstream(downstream->literal())) {
+                ctx.error(e.attribute(u"downstream-caching-type")->value.location,
+                          QCoreApplication::translate(
+                              "PolicyCompiler", "downstream-caching-type must be none, private or public, not '%1'")
+                              .arg(downstream->literal()));
+                downstream.reset();
             }
-            if (text.isEmpty()) {
-                ctx.error(child.location,
-                          QCoreApplication::translate("PolicyCompiler", "<%1> needs a name").arg(child.name));
-                continue;
+            for (const PolicyElement &child : e.children) {
+                const QString text = child.text.text.trimmed();
+                if (child.text.isExpression) {
+                    ctx.error(child.text.location,
+                              QCoreApplication::translate("PolicyCompiler", "<%1> does not accept policy expressions")
+                                  .arg(child.name));
+                    continue;
+                }
+                if (text.isEmpty()) {
+                    ctx.error(child.location,
+                              QCoreApplication::translate("PolicyCompiler", "<%1> needs a name").arg(child.name));
+                    continue;
+                }
+                if (child.name == QLatin1String("vary-by-header")) {
+                    s.varyByHeaders.append(text.toLower().toLatin1());
+                } else {
+                    for (const QString &name : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                        if (!name.trimmed().isEmpty())
+                            s.varyByQuery.append(name.trimmed());
+                }
             }
-            if (child.name == QLatin1String("vary-by-header")) {
-                s.varyByHeaders.append(text.toLower().toLatin1());
-            } else {
-                for (const QString &name : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-                    if (!name.trimmed().isEmpty())
-                        s.varyByQuery.append(name.trimmed());
-            }
-        }
-        std::sort(s.varyByHeaders.begin(), s.varyByHeaders.end());
-        s.varyByHeaders.erase(std::unique(s.varyByHeaders.begin(), s.varyByHeaders.end()), s.varyByHeaders.end());
-        if (!byDeveloper || !byGroups || !mustRevalidate || !allowPrivate || !downstream || !cachingType
-            || ctx.hasErrors())
-            return nullptr;
-        s.varyByDeveloper = std::move(*byDeveloper);
-        s.varyByGroups = std::move(*byGroups);
-        s.mustRevalidate = std::move(*mustRevalidate);
-        s.allowPrivate = std::move(*allowPrivate);
-        s.downstream = std::move(*downstream);
-        return std::make_unique<CacheLookupStep>(e, std::move(s));
-    });
+            std::sort(s.varyByHeaders.begin(), s.varyByHeaders.end());
+            s.varyByHeaders.erase(std::unique(s.varyByHeaders.begin(), s.varyByHeaders.end()), s.varyByHeaders.end());
+            if (!byDeveloper || !byGroups || !mustRevalidate || !allowPrivate || !downstream || !cachingType
+                || ctx.hasErrors())
+                return nullptr;
+            s.varyByDeveloper = std::move(*byDeveloper);
+            s.varyByGroups = std::move(*byGroups);
+            s.mustRevalidate = std::move(*mustRevalidate);
+            s.allowPrivate = std::move(*allowPrivate);
+            s.downstream = std::move(*downstream);
+            return std::make_unique<CacheLookupStep>(e, std::move(s));
+        });
 }
 
 } // namespace sluice

@@ -22,7 +22,7 @@ public:
     ChooseStep(const PolicyElement &e, std::vector<Branch> branches)
         : PolicyStep(e.name, e.location)
         , m_branches(std::move(branches))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
@@ -62,8 +62,9 @@ void registerChoosePolicy(PolicyCompiler &compiler)
                          if (c.name == QLatin1String("when")) {
                              ctx.checkAttributes(c, {u"condition"});
                              if (!c.attribute(u"condition")) {
-                                 ctx.error(c.location, QCoreApplication::translate(
-                                                           "PolicyCompiler", "'when' requires the attribute 'condition'"));
+                                 ctx.error(c.location,
+                                           QCoreApplication::translate("PolicyCompiler",
+                                                                       "'when' requires the attribute 'condition'"));
                                  ok = false;
                                  continue;
                              }

@@ -41,19 +41,20 @@ public:
         CompiledValue terminateUnmatched;
         CompiledValue maxAge;
         std::vector<CompiledValue> methods; // empty: GET and POST
-        QStringList headers;                // lower-case; "*" any
+        QStringList headers; // lower-case; "*" any
         QStringList exposeHeaders;
     };
 
     CorsStep(const PolicyElement &e, Settings settings)
         : PolicyStep(e.name, e.location)
         , m_s(std::move(settings))
-    {}
+    { }
 
     static bool isPreflight(const RequestContext &ctx)
     {
         const HttpRequest &r = ctx.originalRequest();
-        return r.method == "OPTIONS" && r.headers.contains("Origin") && r.headers.contains("Access-Control-Request-Method");
+        return r.method == "OPTIONS" && r.headers.contains("Origin")
+            && r.headers.contains("Access-Control-Request-Method");
     }
 
     StepResult run(RequestContext &ctx) const override
@@ -89,7 +90,7 @@ public:
             if (!originAllowed || !*methodAllowed || !headersAllowed) {
                 if (!*terminate)
                     return StepResult::Continue;
-                return answer(ctx, HttpResponse{});
+                return answer(ctx, HttpResponse {});
             }
             const std::optional<qint64> maxAge = m_s.maxAge.evaluateInteger(ctx, u"preflight-result-max-age");
             if (!maxAge)
@@ -109,7 +110,7 @@ public:
         }
 
         if (!originAllowed)
-            return *terminate ? answer(ctx, HttpResponse{}) : StepResult::Continue;
+            return *terminate ? answer(ctx, HttpResponse {}) : StepResult::Continue;
         HttpHeaders &out = ctx.extraResponseHeaders;
         out.set("Access-Control-Allow-Origin", allowOrigin);
         if (*credentials)
@@ -179,91 +180,93 @@ std::optional<QStringList> literalChildren(const PolicyElement &parent, QStringV
 
 void registerCorsPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("cors"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkKnown(e, {u"allow-credentials", u"terminate-unmatched-request"},
-                       {u"allowed-origins", u"allowed-methods", u"allowed-headers", u"expose-headers"});
-        CorsStep::Settings s;
-        bool ok = true;
-        auto credentials = ctx.boolValueAttribute(e, u"allow-credentials", false);
-        auto terminate = ctx.boolValueAttribute(e, u"terminate-unmatched-request", true);
-        ok = credentials && terminate;
-        for (const PolicyElement &c : e.children) {
-            if (std::count_if(e.children.begin(), e.children.end(), [&](const PolicyElement &o) { return o.name == c.name; }) > 1
-                && &c != e.child(c.name)) {
-                ctx.error(c.location, tr("'cors' may contain only one <%1>").arg(c.name));
-                ok = false;
+    compiler.add(
+        QStringLiteral("cors"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkKnown(e, {u"allow-credentials", u"terminate-unmatched-request"},
+                           {u"allowed-origins", u"allowed-methods", u"allowed-headers", u"expose-headers"});
+            CorsStep::Settings s;
+            bool ok = true;
+            auto credentials = ctx.boolValueAttribute(e, u"allow-credentials", false);
+            auto terminate = ctx.boolValueAttribute(e, u"terminate-unmatched-request", true);
+            ok = credentials && terminate;
+            for (const PolicyElement &c : e.children) {
+                if (std::count_if(e.children.begin(), e.children.end(),
+                                  [&](const PolicyElement &o) { return o.name == c.name; })
+                        > 1
+                    && &c != e.child(c.name)) {
+                    ctx.error(c.location, tr("'cors' may contain only one <%1>").arg(c.name));
+                    ok = false;
+                }
             }
-        }
-        if (const PolicyElement *origins = e.child(u"allowed-origins")) {
-            if (auto list = literalChildren(*origins, u"origin", ctx)) {
-                for (const QString &o : *list) {
-                    if (o == QLatin1String("*")) {
-                        s.anyOrigin = true;
-                        continue;
+            if (const PolicyElement *origins = e.child(u"allowed-origins")) {
+                if (auto list = literalChildren(*origins, u"origin", ctx)) {
+                    for (const QString &o : *list) {
+                        if (o == QLatin1String("*")) {
+                            s.anyOrigin = true;
+                            continue;
+                        }
+                        const QString normalized = normalizedOrigin(o);
+                        if (normalized.isEmpty()) {
+                            ctx.error(origins->location, tr("'%1' is not an origin (scheme://host[:port])").arg(o));
+                            ok = false;
+                        }
+                        s.origins.append(normalized);
                     }
-                    const QString normalized = normalizedOrigin(o);
-                    if (normalized.isEmpty()) {
-                        ctx.error(origins->location,
-                                  tr("'%1' is not an origin (scheme://host[:port])").arg(o));
+                    if (s.anyOrigin && list->size() > 1) {
+                        ctx.error(origins->location, tr("<allowed-origins> with '*' must contain nothing else"));
                         ok = false;
                     }
-                    s.origins.append(normalized);
-                }
-                if (s.anyOrigin && list->size() > 1) {
-                    ctx.error(origins->location, tr("<allowed-origins> with '*' must contain nothing else"));
+                } else {
                     ok = false;
                 }
             } else {
+                ctx.error(e.location, tr("'cors' requires <allowed-origins>"));
                 ok = false;
             }
-        } else {
-            ctx.error(e.location, tr("'cors' requires <allowed-origins>"));
-            ok = false;
-        }
-        std::optional<CompiledValue> maxAge = CompiledValue(QStringLiteral("0"));
-        if (const PolicyElement *methods = e.child(u"allowed-methods")) {
-            ctx.checkKnown(*methods, {u"preflight-result-max-age"}, {u"method"});
-            maxAge = ctx.integerValueAttribute(*methods, u"preflight-result-max-age", 0, 0, INT_MAX);
-            ok = ok && maxAge;
-            for (const PolicyElement *m : methods->childrenNamed(u"method")) {
-                ctx.checkKnown(*m, {});
-                if (auto v = ctx.value(m->text)) {
-                    if (v->isConstant() && v->literal().trimmed() != QLatin1String("*")
-                        && !isValidHeaderName(v->literal().trimmed())) {
-                        ctx.error(m->location, tr("'%1' is not a valid HTTP method").arg(v->literal()));
+            std::optional<CompiledValue> maxAge = CompiledValue(QStringLiteral("0"));
+            if (const PolicyElement *methods = e.child(u"allowed-methods")) {
+                ctx.checkKnown(*methods, {u"preflight-result-max-age"}, {u"method"});
+                maxAge = ctx.integerValueAttribute(*methods, u"preflight-result-max-age", 0, 0, INT_MAX);
+                ok = ok && maxAge;
+                for (const PolicyElement *m : methods->childrenNamed(u"method")) {
+                    ctx.checkKnown(*m, {});
+                    if (auto v = ctx.value(m->text)) {
+                        if (v->isConstant() && v->literal().trimmed() != QLatin1String("*")
+                            && !isValidHeaderName(v->literal().trimmed())) {
+                            ctx.error(m->location, tr("'%1' is not a valid HTTP method").arg(v->literal()));
+                            ok = false;
+                        }
+                        s.methods.push_back(std::move(*v));
+                    } else {
                         ok = false;
                     }
-                    s.methods.push_back(std::move(*v));
+                }
+                if (s.methods.empty()) {
+                    ctx.error(methods->location, tr("<allowed-methods> needs at least one <method>"));
+                    ok = false;
+                }
+            }
+            if (const PolicyElement *headers = e.child(u"allowed-headers")) {
+                if (auto list = literalChildren(*headers, u"header", ctx)) {
+                    for (const QString &h : *list)
+                        s.headers.append(h.toLower());
                 } else {
                     ok = false;
                 }
             }
-            if (s.methods.empty()) {
-                ctx.error(methods->location, tr("<allowed-methods> needs at least one <method>"));
-                ok = false;
+            if (const PolicyElement *expose = e.child(u"expose-headers")) {
+                if (auto list = literalChildren(*expose, u"header", ctx))
+                    s.exposeHeaders = *list;
+                else
+                    ok = false;
             }
-        }
-        if (const PolicyElement *headers = e.child(u"allowed-headers")) {
-            if (auto list = literalChildren(*headers, u"header", ctx)) {
-                for (const QString &h : *list)
-                    s.headers.append(h.toLower());
-            } else {
-                ok = false;
-            }
-        }
-        if (const PolicyElement *expose = e.child(u"expose-headers")) {
-            if (auto list = literalChildren(*expose, u"header", ctx))
-                s.exposeHeaders = *list;
-            else
-                ok = false;
-        }
-        if (!ok)
-            return nullptr;
-        s.allowCredentials = std::move(*credentials);
-        s.terminateUnmatched = std::move(*terminate);
-        s.maxAge = std::move(*maxAge);
-        return std::make_unique<CorsStep>(e, std::move(s));
-    });
+            if (!ok)
+                return nullptr;
+            s.allowCredentials = std::move(*credentials);
+            s.terminateUnmatched = std::move(*terminate);
+            s.maxAge = std::move(*maxAge);
+            return std::make_unique<CorsStep>(e, std::move(s));
+        });
 }
 
 } // namespace sluice

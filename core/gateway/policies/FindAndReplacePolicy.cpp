@@ -17,7 +17,7 @@ public:
         , m_from(std::move(from))
         , m_to(std::move(to))
         , m_onResponse(onResponse)
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {

@@ -47,7 +47,8 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
             ok = ok && r.m_url && urls == 1;
             if (r.m_url && r.m_url->isConstant()) {
                 const QUrl url(r.m_url->literal().trimmed());
-                if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+                if (!url.isValid()
+                    || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
                     ctx.error(c.text.location, tr("set-url must be an absolute http or https URL"));
                     ok = false;
                 }
@@ -65,7 +66,8 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
             if (action)
                 values = compileValueChildren(c, ctx, *action);
             if (name && name->isConstant() && !isValidHeaderName(name->literal())) {
-                ctx.error(c.attribute(u"name")->value.location, tr("'%1' is not a valid header name").arg(name->literal()));
+                ctx.error(c.attribute(u"name")->value.location,
+                          tr("'%1' is not a valid header name").arg(name->literal()));
                 name.reset();
             }
             if (!name || !action || !values) {
@@ -113,8 +115,12 @@ std::optional<UpstreamRequest> OutgoingRequest::build(RequestContext &ctx, const
             request.body = ctx.requestBody;
         request.url = GatewayExpressionHost(ctx).requestUrl();
     } else if (mode->trimmed() != QLatin1String("new")) {
-        ctx.fail({policyName, QStringLiteral("ExpressionValueEvaluationFailure"),
-                  QCoreApplication::translate("Gateway", "mode must be new or copy, not '%1'").arg(*mode), {}, {}, {},
+        ctx.fail({policyName,
+                  QStringLiteral("ExpressionValueEvaluationFailure"),
+                  QCoreApplication::translate("Gateway", "mode must be new or copy, not '%1'").arg(*mode),
+                  {},
+                  {},
+                  {},
                   500});
         return std::nullopt;
     }
@@ -126,10 +132,14 @@ std::optional<UpstreamRequest> OutgoingRequest::build(RequestContext &ctx, const
     }
     if (!request.url.isValid()
         || (request.url.scheme() != QLatin1String("http") && request.url.scheme() != QLatin1String("https"))) {
-        ctx.fail({policyName, QStringLiteral("ExpressionValueEvaluationFailure"),
+        ctx.fail({policyName,
+                  QStringLiteral("ExpressionValueEvaluationFailure"),
                   QCoreApplication::translate("Gateway", "the URL of %1 is not an absolute http or https URL")
                       .arg(policyName),
-                  {}, {}, {}, 500});
+                  {},
+                  {},
+                  {},
+                  500});
         return std::nullopt;
     }
     if (m_method) {

@@ -35,7 +35,7 @@ public:
     RetryStep(const PolicyElement &e, Settings settings)
         : PolicyStep(e.name, e.location)
         , m_s(std::move(settings))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
@@ -119,45 +119,48 @@ private:
 
 void registerRetryPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("retry"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkAttributes(e, {u"condition", u"count", u"interval", u"max-interval", u"delta", u"first-fast-retry"});
-        constexpr qint64 MaxSeconds = 24 * 3600;
-        auto required = [&](QStringView name, auto &&compile) -> std::optional<CompiledValue> {
-            if (!e.attribute(name)) {
-                ctx.requiredAttribute(e, name);
-                return std::nullopt;
+    compiler.add(
+        QStringLiteral("retry"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkAttributes(e,
+                                {u"condition", u"count", u"interval", u"max-interval", u"delta", u"first-fast-retry"});
+            constexpr qint64 MaxSeconds = 24 * 3600;
+            auto required = [&](QStringView name, auto &&compile) -> std::optional<CompiledValue> {
+                if (!e.attribute(name)) {
+                    ctx.requiredAttribute(e, name);
+                    return std::nullopt;
+                }
+                return compile();
+            };
+            auto condition = required(u"condition", [&] { return ctx.boolValueAttribute(e, u"condition", false); });
+            auto count = required(u"count", [&] { return ctx.integerValueAttribute(e, u"count", 1, 1, 50); });
+            auto interval =
+                required(u"interval", [&] { return ctx.integerValueAttribute(e, u"interval", 0, 0, MaxSeconds); });
+            std::optional<CompiledValue> maxInterval;
+            std::optional<CompiledValue> delta;
+            bool ok = true;
+            if (e.attribute(u"max-interval")) {
+                maxInterval = ctx.integerValueAttribute(e, u"max-interval", 0, 0, MaxSeconds);
+                ok = ok && maxInterval;
             }
-            return compile();
-        };
-        auto condition = required(u"condition", [&] { return ctx.boolValueAttribute(e, u"condition", false); });
-        auto count = required(u"count", [&] { return ctx.integerValueAttribute(e, u"count", 1, 1, 50); });
-        auto interval = required(u"interval", [&] { return ctx.integerValueAttribute(e, u"interval", 0, 0, MaxSeconds); });
-        std::optional<CompiledValue> maxInterval;
-        std::optional<CompiledValue> delta;
-        bool ok = true;
-        if (e.attribute(u"max-interval")) {
-            maxInterval = ctx.integerValueAttribute(e, u"max-interval", 0, 0, MaxSeconds);
-            ok = ok && maxInterval;
-        }
-        if (e.attribute(u"delta")) {
-            delta = ctx.integerValueAttribute(e, u"delta", 0, 0, MaxSeconds);
-            ok = ok && delta;
-        }
-        auto firstFast = ctx.boolValueAttribute(e, u"first-fast-retry", false);
-        if (condition && condition->expression() && !condition->expression()->resultIsBool()) {
-            ctx.error(e.attribute(u"condition")->value.location,
-                      QCoreApplication::translate("PolicyCompiler", "the condition must be a bool expression"));
-            condition.reset();
-        }
-        const int before = ctx.errorCount();
-        StepList steps = ctx.compileElements(e.children);
-        if (!condition || !count || !interval || !firstFast || !ok || ctx.errorCount() != before)
-            return nullptr;
-        RetryStep::Settings s{std::move(*condition), std::move(*count),      std::move(*interval),
-                              std::move(maxInterval), std::move(delta),      std::move(*firstFast),
-                              std::move(steps)};
-        return std::make_unique<RetryStep>(e, std::move(s));
-    });
+            if (e.attribute(u"delta")) {
+                delta = ctx.integerValueAttribute(e, u"delta", 0, 0, MaxSeconds);
+                ok = ok && delta;
+            }
+            auto firstFast = ctx.boolValueAttribute(e, u"first-fast-retry", false);
+            if (condition && condition->expression() && !condition->expression()->resultIsBool()) {
+                ctx.error(e.attribute(u"condition")->value.location,
+                          QCoreApplication::translate("PolicyCompiler", "the condition must be a bool expression"));
+                condition.reset();
+            }
+            const int before = ctx.errorCount();
+            StepList steps = ctx.compileElements(e.children);
+            if (!condition || !count || !interval || !firstFast || !ok || ctx.errorCount() != before)
+                return nullptr;
+            RetryStep::Settings s {std::move(*condition),  std::move(*count), std::move(*interval),
+                                   std::move(maxInterval), std::move(delta),  std::move(*firstFast),
+                                   std::move(steps)};
+            return std::make_unique<RetryStep>(e, std::move(s));
+        });
 }
 
 } // namespace sluice

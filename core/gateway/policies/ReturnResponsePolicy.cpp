@@ -17,11 +17,11 @@ public:
         : PolicyStep(e.name, e.location)
         , m_responseVariable(std::move(responseVariable))
         , m_children(std::move(children))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
-        ctx.response = HttpResponse{};
+        ctx.response = HttpResponse {};
         ctx.hasResponse = true;
         if (!m_responseVariable.isEmpty() && !fromVariable(ctx))
             return StepResult::Fail;
@@ -43,16 +43,22 @@ private:
         if (it != ctx.variables.constEnd() && it->isObject())
             r = dynamic_cast<const ResponseObject *>(it->asObject().get());
         if (!r) {
-            ctx.fail({name(), QStringLiteral("ResponseVariableInvalid"),
-                      QCoreApplication::translate("Gateway", "context variable '%1' does not hold a response (IResponse)")
-                          .arg(m_responseVariable),
-                      {}, {}, {}, 500});
+            ctx.fail(
+                {name(),
+                 QStringLiteral("ResponseVariableInvalid"),
+                 QCoreApplication::translate("Gateway", "context variable '%1' does not hold a response (IResponse)")
+                     .arg(m_responseVariable),
+                 {},
+                 {},
+                 {},
+                 500});
             return false;
         }
         ctx.response.status = r->statusCode();
         ctx.response.reason = r->statusReason().toUtf8();
         const Value headers = r->headers(*it);
-        if (const auto *h = headers.isObject() ? dynamic_cast<const HeadersObject *>(headers.asObject().get()) : nullptr) {
+        if (const auto *h =
+                headers.isObject() ? dynamic_cast<const HeadersObject *>(headers.asObject().get()) : nullptr) {
             for (const QString &n : h->names()) {
                 for (const QString &v : h->values(n))
                     ctx.response.headers.add(n.toLatin1(), v.toLatin1());

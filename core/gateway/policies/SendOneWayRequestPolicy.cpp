@@ -19,7 +19,7 @@ public:
         : PolicyStep(e.name, e.location)
         , m_request(std::move(request))
         , m_timeoutSeconds(std::move(timeoutSeconds))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {

@@ -1,8 +1,8 @@
 // set-method: the method of the request that goes to the backend.
+#include "gateway/policies/SetMethodPolicy.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
 #include "gateway/policies/ExistsAction.h"
-#include "gateway/policies/SetMethodPolicy.h"
 
 #include <QCoreApplication>
 
@@ -21,7 +21,7 @@ public:
     SetMethodStep(const PolicyElement &e, CompiledValue method)
         : PolicyStep(e.name, e.location)
         , m_method(std::move(method))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {
@@ -30,8 +30,13 @@ public:
             return StepResult::Fail;
         const QString trimmed = method->trimmed();
         if (!isValidHeaderName(trimmed)) {
-            return ctx.fail({name(), QStringLiteral("ExpressionValueEvaluationFailure"),
-                             invalidMethodMessage(trimmed), {}, {}, {}, 500});
+            return ctx.fail({name(),
+                             QStringLiteral("ExpressionValueEvaluationFailure"),
+                             invalidMethodMessage(trimmed),
+                             {},
+                             {},
+                             {},
+                             500});
         }
         ctx.method = trimmed.toUpper().toLatin1();
         return StepResult::Continue;
@@ -47,9 +52,9 @@ std::optional<CompiledValue> compileMethodElement(const PolicyElement &e, Compil
 {
     ctx.checkKnown(e, {});
     if (e.text.isExpression && literalOnly) {
-        ctx.error(e.text.location, QCoreApplication::translate("PolicyCompiler",
-                                                               "'%1' does not accept policy expressions here")
-                                       .arg(e.name));
+        ctx.error(
+            e.text.location,
+            QCoreApplication::translate("PolicyCompiler", "'%1' does not accept policy expressions here").arg(e.name));
         return std::nullopt;
     }
     if (!e.text.isExpression && !isValidHeaderName(e.text.text.trimmed())) {

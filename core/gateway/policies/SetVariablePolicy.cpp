@@ -16,7 +16,7 @@ public:
         : PolicyStep(e.name, e.location)
         , m_variableName(std::move(variableName))
         , m_value(std::move(value))
-    {}
+    { }
 
     StepResult run(RequestContext &ctx) const override
     {

@@ -17,7 +17,7 @@ public:
         : ConcurrentStep(e.name, e.location)
         , m_children(std::move(children))
         , m_any(any)
-    {}
+    { }
 
     void start(RequestContext &ctx, std::function<void(StepResult)> done) const override
     {
@@ -60,36 +60,38 @@ private:
 
 void registerWaitPolicy(PolicyCompiler &compiler)
 {
-    compiler.add(QStringLiteral("wait"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
-        ctx.checkAttributes(e, {u"for"});
-        const std::optional<QString> mode = ctx.literalAttribute(e, u"for", QStringLiteral("all"));
-        bool ok = mode.has_value();
-        if (mode && *mode != QLatin1String("all") && *mode != QLatin1String("any")) {
-            ctx.error(e.attribute(u"for")->value.location,
-                      QCoreApplication::translate("PolicyCompiler", "for must be all or any, not '%1'").arg(*mode));
-            ok = false;
-        }
-        StepList children;
-        for (const PolicyElement &c : e.children) {
-            std::unique_ptr<PolicyStep> step = ctx.compiler().compile(c, ctx);
-            if (!step) {
+    compiler.add(
+        QStringLiteral("wait"), [](const PolicyElement &e, CompileContext &ctx) -> std::unique_ptr<PolicyStep> {
+            ctx.checkAttributes(e, {u"for"});
+            const std::optional<QString> mode = ctx.literalAttribute(e, u"for", QStringLiteral("all"));
+            bool ok = mode.has_value();
+            if (mode && *mode != QLatin1String("all") && *mode != QLatin1String("any")) {
+                ctx.error(e.attribute(u"for")->value.location,
+                          QCoreApplication::translate("PolicyCompiler", "for must be all or any, not '%1'").arg(*mode));
                 ok = false;
-                continue;
             }
-            if (!dynamic_cast<const ConcurrentStep *>(step.get())) {
-                ctx.error(c.location, QCoreApplication::translate("PolicyCompiler",
-                                                                  "'%1' inside 'wait' is not supported by this gateway "
-                                                                  "(send-request, cache-lookup-value and wait are)")
-                                          .arg(c.name));
-                ok = false;
-                continue;
+            StepList children;
+            for (const PolicyElement &c : e.children) {
+                std::unique_ptr<PolicyStep> step = ctx.compiler().compile(c, ctx);
+                if (!step) {
+                    ok = false;
+                    continue;
+                }
+                if (!dynamic_cast<const ConcurrentStep *>(step.get())) {
+                    ctx.error(c.location,
+                              QCoreApplication::translate("PolicyCompiler",
+                                                          "'%1' inside 'wait' is not supported by this gateway "
+                                                          "(send-request, cache-lookup-value and wait are)")
+                                  .arg(c.name));
+                    ok = false;
+                    continue;
+                }
+                children.push_back(std::move(step));
             }
-            children.push_back(std::move(step));
-        }
-        if (!ok)
-            return nullptr;
-        return std::make_unique<WaitStep>(e, std::move(children), *mode == QLatin1String("any"));
-    });
+            if (!ok)
+                return nullptr;
+            return std::make_unique<WaitStep>(e, std::move(children), *mode == QLatin1String("any"));
+        });
 }
 
 } // namespace sluice

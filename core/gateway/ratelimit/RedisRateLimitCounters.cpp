@@ -154,7 +154,15 @@ const QByteArray &RedisRateLimitCounters::script()
 
 QByteArray RedisRateLimitCounters::redisKey(const QByteArray &group, const QByteArray &key)
 {
-    return QByteArrayLiteral("sluice:rl:{") + group + QByteArrayLiteral("}:") + key;
+    // Digests, not the keys themselves: a counter-key may hold a secret (a
+    // subscription key) and has no length limit. The kind ("rl", "rlk", "q",
+    // "qk": the text before the first '|') stays readable.
+    const auto digest = [](const QByteArray &text) {
+        return QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex().left(32);
+    };
+    const qsizetype bar = key.indexOf('|');
+    const QByteArray kind = bar > 0 && bar <= 8 ? key.left(bar) : QByteArrayLiteral("k");
+    return QByteArrayLiteral("sluice:rl:{") + digest(group) + QByteArrayLiteral("}:") + kind + ':' + digest(key);
 }
 
 void RedisRateLimitCounters::setFallingBack(bool fallingBack)

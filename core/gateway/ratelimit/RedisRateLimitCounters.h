@@ -28,8 +28,9 @@ struct RedisResult;
 //     window; exactly what InMemoryRateLimitCounters keeps;
 //   fixed window:   a hash {w: window index, n: count}, expiring at the end
 //     of the window.
-// The keys of one call are `sluice:rl:{group}:...` with the call's group as
-// Redis Cluster hash tag, so that they share a slot.
+// The keys of one call are `sluice:rl:{digest of group}:kind:digest of key`
+// with the call's group as Redis Cluster hash tag, so that they share a slot;
+// digests keep a secret that a counter-key may hold out of Redis.
 //
 // When Redis fails (not connected, timed out, an error reply) the call is
 // counted by `fallback` (the gateway's in-process counters) instead, and the
