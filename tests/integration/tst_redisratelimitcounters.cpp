@@ -1,8 +1,10 @@
 // RedisRateLimitCounters against a real redis-server: the Lua script's sliding
 // and fixed windows, all-or-nothing increments of several checks, increments
-// added after the response, a flushed script cache, and the in-process
+// added after the response, a flushed script cache, a Redis Cluster (one slot
+// per call), and the in-process
 // fallback (with its metrics) when Redis is not there.
 #include "RedisClientTestSupport.h"
+#include "RedisCluster.h"
 #include "RedisServer.h"
 
 #include "gateway/ratelimit/InMemoryRateLimitCounters.h"
@@ -13,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 
@@ -182,6 +185,35 @@ private Q_SLOTS:
         QVERIFY(o->allowed);
         QCOMPARE(o->remaining, std::vector<qint64> {1});
         QCOMPARE(sample(m_registry, "sluice_rate_limit_fallbacks_total"), 0.0);
+    }
+
+    // A Redis Cluster: the keys of one call share a slot (their hash tag),
+    // so the script runs there; calls of other groups spread over the masters.
+    void cluster()
+    {
+        RedisCluster cluster;
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorText()));
+        RedisClient client(cluster.options());
+        QVERIFY(startAndConnect(client));
+        InMemoryRateLimitCounters local;
+        MetricsRegistry registry;
+        RedisRateLimitCounters counters(client, local, QStringLiteral("main"), &registry);
+        QSet<quint16> owners;
+        for (int caller = 0; caller < 12; ++caller) {
+            const QByteArray group = "caller-" + QByteArray::number(caller);
+            RateLimitCheck perCaller = sliding("rl|a|" + group, 1, 60'000);
+            RateLimitCheck perApi = fixed("q|api|" + group, 5, 0, 0);
+            perCaller.group = perApi.group = group;
+            const auto o = acquire(counters, {perCaller, perApi});
+            QVERIFY(o);
+            QVERIFY(o->allowed);
+            QCOMPARE(o->remaining, (std::vector<qint64> {0, 4}));
+            QVERIFY(!acquire(counters, {perCaller, perApi})->allowed);
+            owners.insert(cluster.ownerOf(cluster.keySlot(RedisRateLimitCounters::redisKey(group, perCaller.key))));
+        }
+        QCOMPARE(sample(registry, "sluice_rate_limit_fallbacks_total"), 0.0);
+        QCOMPARE(local.counterCount(), 0);
+        QVERIFY(owners.size() > 1);
     }
 
     // No Redis: counted in-process, exactly, and the metrics say so.
