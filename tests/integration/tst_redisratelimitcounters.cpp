@@ -1,8 +1,8 @@
 // RedisRateLimitCounters against a real redis-server: the Lua script's sliding
 // and fixed windows, all-or-nothing increments of several checks, increments
 // added after the response, a flushed script cache, a Redis Cluster (one slot
-// per call), and the in-process
-// fallback (with its metrics) when Redis is not there.
+// per call), and the in-process fallback (with its metrics) when Redis is not
+// there.
 #include "RedisClientTestSupport.h"
 #include "RedisCluster.h"
 #include "RedisServer.h"
