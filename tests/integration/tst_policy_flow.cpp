@@ -254,6 +254,7 @@ private Q_SLOTS:
         QCOMPARE(r->headers.value("X-Status"), QByteArray("200"));
         QCOMPARE(r->headers.value("X-Answer"), QByteArray("42"));
         QCOMPARE(r->headers.value("X-Unreachable"), QByteArray("null"));
+        QCOMPARE(r->headers.value("X-Echo-Method"), QByteArray("POST")); // Body.As<JObject>(preserveContent: true)
         const QJsonObject echo = json(r->body);
         QCOMPARE(echo.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
         QCOMPARE(echo.value(QStringLiteral("body")).toString(), QStringLiteral("payload 42"));
