@@ -10,6 +10,8 @@
 #include "http/HttpServer.h"
 #include "http/PooledUpstreamClient.h"
 #include "metrics/GatewayMetrics.h"
+#include "ratelimit/InMemoryRateLimitCounters.h"
+#include "ratelimit/RedisRateLimitCounters.h"
 
 #include <QPointer>
 #include <QThread>
@@ -38,15 +40,25 @@ class GatewayWorkerState : public QObject
 {
 public:
     GatewayWorkerState(std::shared_ptr<const GatewayConfig> config, const UpstreamClientOptions &upstreamOptions,
-                       GatewayMetrics *metrics, RequestLog *log, CacheServices *caches, QObject *parent)
+                       GatewayMetrics *metrics, RequestLog *log, CacheServices *caches, RateLimitCounters *rateLimits,
+                       QObject *parent)
         : QObject(parent)
         , m_upstream(upstreamOptions, this)
         , m_runtime(m_upstream, metrics, log, config->location(), caches, this)
         , m_handler(config, m_runtime)
     {
-        // This thread's connection to the external cache serving the location.
-        if (RedisCache *external = createExternalCache(*config, caches->externalHealth(), this))
+        m_runtime.setRateLimits(rateLimits);
+        // This thread's connection to the external cache serving the location;
+        // the rate-limit and quota counters live there too (the in-process
+        // ones take over while it fails).
+        if (RedisCache *external = createExternalCache(*config, caches->externalHealth(), this)) {
             m_runtime.setExternalCache(external);
+            if (rateLimits) {
+                auto *shared = new RedisRateLimitCounters(external->client(), *rateLimits, config->cache()->id,
+                                                          metrics ? &metrics->registry() : nullptr, this);
+                m_runtime.setRateLimits(shared);
+            }
+        }
     }
 
     GatewayRequestHandler &handler() { return m_handler; }
@@ -60,15 +72,14 @@ private:
 QString urlOf(const QHostAddress &address, quint16 port)
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                             : address.toString();
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(port);
 }
 
 } // namespace
 
-Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions options, RequestLog *log,
-                 QObject *parent)
+Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions options, RequestLog *log, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_options(std::move(options))
@@ -81,10 +92,11 @@ Gateway::Gateway(std::shared_ptr<const GatewayConfig> config, GatewayOptions opt
     InternalCacheOptions internalOptions;
     internalOptions.capacityBytes = settings.capacityMegabytes * 1024 * 1024;
     internalOptions.maxEntryBytes = cacheOptions.maxEntryBytes;
-    m_caches = std::make_unique<CacheServices>(
-        std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()), cacheOptions);
+    m_caches = std::make_unique<CacheServices>(std::make_unique<InternalCache>(internalOptions, &m_metrics->registry()),
+                                               cacheOptions);
     if (const ExternalCache *external = m_config->cache())
         m_caches->setExternalHealth(std::make_shared<RedisCacheHealth>(external->id, m_log));
+    m_rateLimits = std::make_unique<InMemoryRateLimitCounters>(m_options.rateLimitClock);
 }
 
 Gateway::~Gateway() = default;
@@ -97,8 +109,10 @@ bool Gateway::start(QString *errorMessage)
     RequestLog *log = m_log;
     const UpstreamClientOptions upstreamOptions = m_options.upstream;
     CacheServices *caches = m_caches.get();
-    m_server->setHandlerFactory([config, metrics, log, caches, upstreamOptions](int, QObject *workerContext) {
-        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, caches, workerContext);
+    RateLimitCounters *rateLimits = m_rateLimits.get();
+    m_server->setHandlerFactory([config, metrics, log, caches, rateLimits, upstreamOptions](int,
+                                                                                            QObject *workerContext) {
+        auto *state = new GatewayWorkerState(config, upstreamOptions, metrics, log, caches, rateLimits, workerContext);
         return HttpRequestHandler([state](const HttpExchangePtr &exchange) { state->handler().handle(exchange); });
     });
     HttpServerOptions serverOptions;
@@ -112,13 +126,13 @@ bool Gateway::start(QString *errorMessage)
     }
 
     if (m_options.adminEnabled) {
-        AdminHandler::Info info{m_config->location(), m_server->workerCount(),
-                                urlOf(m_options.listenAddress, m_server->serverPort())};
+        AdminHandler::Info info {m_config->location(), m_server->workerCount(),
+                                 urlOf(m_options.listenAddress, m_server->serverPort())};
         // The stores the admin cache endpoints see: the built-in one, then the
         // external cache through the admin thread's own connection.
         auto adminExternal = std::make_shared<QPointer<RedisCache>>();
         AdminCacheHandler::StoreList cacheStores = [caches, adminExternal] {
-            QList<CacheStore *> stores{&caches->internal()};
+            QList<CacheStore *> stores {&caches->internal()};
             if (RedisCache *external = adminExternal->data())
                 stores.append(external);
             return stores;

@@ -13,6 +13,7 @@ namespace sluice {
 
 class AdminHandler;
 class CacheServices;
+class InMemoryRateLimitCounters;
 class GatewayConfig;
 class GatewayMetrics;
 class HttpServer;
@@ -28,6 +29,8 @@ struct GatewayOptions
     int threads = 0; // 0: one per core
     HttpServerLimits limits;
     UpstreamClientOptions upstream;
+    // Epoch milliseconds for the rate-limit and quota counters; empty: the system clock.
+    std::function<qint64()> rateLimitClock;
 };
 
 // The running gateway: the proxy listener with its worker threads, the admin
@@ -61,6 +64,7 @@ private:
     RequestLog *m_log = nullptr;
     std::unique_ptr<GatewayMetrics> m_metrics;
     std::unique_ptr<CacheServices> m_caches;
+    std::unique_ptr<InMemoryRateLimitCounters> m_rateLimits;
     // Destroyed in reverse order: the servers (and their worker threads) go
     // before the admin handler, the caches and the metrics they use.
     std::unique_ptr<AdminHandler> m_admin;

@@ -85,7 +85,19 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
     const std::shared_ptr<const GatewayConfig> config = m_config;
     const HttpRequest &request = exchange->request();
 
-    const Router::Match match = config->router().match(request.method, request.path);
+    Router::Match match = config->router().match(request.method, request.path);
+    bool preflight = false;
+    if (!match.operation && request.method == "OPTIONS" && request.headers.contains("Origin")
+        && request.headers.contains("Access-Control-Request-Method")) {
+        // A preflight for an API without an OPTIONS operation: the cors policy
+        // of the operation it asks about answers it.
+        Router::Match asked = config->router().match(
+            request.headers.value("Access-Control-Request-Method").trimmed().toUpper(), request.path);
+        if (asked.operation) {
+            match = asked;
+            preflight = true;
+        }
+    }
     if (!match.operation) {
         const QString api = match.api ? match.api->api->id : QString();
         respondEarly(exchange,
@@ -103,6 +115,7 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
     ctx->route = match.operation;
     ctx->matchedParameters = match.parameters;
     ctx->metrics = metrics;
+    ctx->corsPreflight = preflight;
     ctx->backendBaseUrl = api.serviceUrl;
     ctx->path = match.relativePath;
 
@@ -141,7 +154,7 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
             ctx->product = config->workspace().product(subscription->scopeTarget());
         if (!subscription->user.isEmpty())
             ctx->user = config->workspace().user(subscription->user);
-    } else if (api.subscriptionRequired) {
+    } else if (api.subscriptionRequired && !preflight) { // browsers send no credentials in a preflight
         respondEarly(exchange,
                      HttpResponse::apimError(
                          401,
@@ -158,7 +171,10 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
 
 void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
 {
+    ctx->runFinishers();
     HttpResponse response = std::move(ctx->response);
+    for (const HttpHeaders::Field &f : ctx->extraResponseHeaders.fields())
+        response.headers.set(f.first, f.second);
     if (ResponseCacheState *cache = (ctx->responseCache ? &*ctx->responseCache : nullptr)) {
         cache->applyDownstreamHeaders(response);
         cache->lease.reset(); // a leading miss that stored nothing: the waiters go to the backend

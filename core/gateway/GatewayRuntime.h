@@ -14,6 +14,7 @@ class RouteMetrics;
 class UpstreamClient;
 class GatewayMetrics;
 class RequestLog;
+class RateLimitCounters;
 
 // The per-worker-thread services a request uses: its thread's upstream client,
 // the shared caches, metrics and log, and the gateway's location. Lives on its
@@ -30,13 +31,18 @@ public:
         , m_log(log)
         , m_location(std::move(location))
         , m_caches(caches)
-    {}
+    { }
 
     UpstreamClient &upstream() const { return m_upstream; }
     GatewayMetrics *metrics() const { return m_metrics; }
     RequestLog *log() const { return m_log; }
     const QString &location() const { return m_location; }
     CacheServices *caches() const { return m_caches; }
+
+    // The counters of rate-limit and quota policies (shared by the gateway's
+    // threads); null when the gateway runs without them.
+    RateLimitCounters *rateLimits() const { return m_rateLimits; }
+    void setRateLimits(RateLimitCounters *counters) { m_rateLimits = counters; }
 
     // The external cache serving this gateway's location on this thread, or null.
     CacheStore *externalCache() const { return m_external; }
@@ -72,6 +78,7 @@ private:
     QString m_location;
     CacheServices *m_caches = nullptr;
     CacheStore *m_external = nullptr;
+    RateLimitCounters *m_rateLimits = nullptr;
     QHash<std::pair<const void *, const void *>, CacheMetrics *> m_cacheMetrics;
 };
 

@@ -73,11 +73,46 @@ void PipelineExecutor::run(const std::shared_ptr<RequestContext> &ctx, const Com
 {
     ctx->pipeline = &pipeline;
     ctx->pipelineFinished = std::move(finished);
+    if (ctx->corsPreflight) {
+        runPreflight(*ctx);
+        return;
+    }
     runSection(ctx.get(), PolicySection::Inbound);
+}
+
+// APIM evaluates only the cors policies (direct children of inbound) on a
+// preflight; they answer synchronously. Without one the operation does not exist.
+void PipelineExecutor::runPreflight(RequestContext &ctx)
+{
+    bool sawCors = false;
+    for (const auto &step : ctx.pipeline->section(PolicySection::Inbound)) {
+        if (step->name() != QLatin1String("cors"))
+            continue;
+        sawCors = true;
+        const StepResult result = step->run(ctx);
+        if (result == StepResult::Fail) {
+            setDefaultErrorResponse(ctx);
+            break;
+        }
+        if (result == StepResult::Return)
+            break;
+    }
+    if (!ctx.hasResponse) {
+        ctx.response = sawCors
+            ? HttpResponse {}
+            : HttpResponse::apimError(404, QCoreApplication::translate("Gateway", "Resource not found"));
+        ctx.hasResponse = true;
+    }
+    finish(&ctx);
 }
 
 void PipelineExecutor::setDefaultErrorResponse(RequestContext &ctx)
 {
+    if (ctx.errorResponse()) {
+        ctx.response = *ctx.errorResponse();
+        ctx.hasResponse = true;
+        return;
+    }
     const int status = ctx.lastError.status >= 400 ? ctx.lastError.status : 500;
     QString message;
     switch (status) {

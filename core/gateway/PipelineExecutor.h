@@ -23,8 +23,10 @@ public:
 
     // `finished` is called once with ctx.response final, unless the request is
     // abandoned first (nobody holds the context any more).
-    static void run(const std::shared_ptr<RequestContext> &ctx, const CompiledPipeline &pipeline,
-                    Finished finished);
+    static void run(const std::shared_ptr<RequestContext> &ctx, const CompiledPipeline &pipeline, Finished finished);
+
+    // A CORS preflight: only the inbound cors policies run.
+    static void runPreflight(RequestContext &ctx);
 
     // The APIM-shaped response for ctx.lastError (status from lastError.status).
     static void setDefaultErrorResponse(RequestContext &ctx);

@@ -24,6 +24,21 @@ const PolicyCompiler &PolicyCompiler::builtin()
         registerCacheLookupValuePolicy(c);
         registerCacheStoreValuePolicy(c);
         registerCacheRemoveValuePolicy(c);
+        registerChoosePolicy(c);
+        registerSetVariablePolicy(c);
+        registerSetMethodPolicy(c);
+        registerFindAndReplacePolicy(c);
+        registerCheckHeaderPolicy(c);
+        registerTracePolicy(c);
+        registerRetryPolicy(c);
+        registerWaitPolicy(c);
+        registerSendRequestPolicy(c);
+        registerSendOneWayRequestPolicy(c);
+        registerRateLimitPolicy(c);
+        registerRateLimitByKeyPolicy(c);
+        registerQuotaPolicy(c);
+        registerQuotaByKeyPolicy(c);
+        registerCorsPolicy(c);
         return c;
     }();
     return compiler;
@@ -96,8 +111,9 @@ std::optional<CompiledValue> CompileContext::requiredAttribute(const PolicyEleme
 {
     const PolicyAttribute *a = element.attribute(name);
     if (!a) {
-        error(element.location, QCoreApplication::translate("PolicyCompiler", "'%1' requires the attribute '%2'")
-                                    .arg(element.name, name));
+        error(
+            element.location,
+            QCoreApplication::translate("PolicyCompiler", "'%1' requires the attribute '%2'").arg(element.name, name));
         return std::nullopt;
     }
     return value(a->value);
@@ -110,9 +126,9 @@ std::optional<QString> CompileContext::literalAttribute(const PolicyElement &ele
     if (!a)
         return fallback;
     if (a->value.isExpression) {
-        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
-                                                             "attribute '%1' does not accept policy expressions")
-                                     .arg(name));
+        error(a->value.location,
+              QCoreApplication::translate("PolicyCompiler", "attribute '%1' does not accept policy expressions")
+                  .arg(name));
         return std::nullopt;
     }
     return a->value.text;
@@ -127,9 +143,9 @@ std::optional<CompiledValue> CompileContext::boolValueAttribute(const PolicyElem
     if (a->value.isExpression)
         return value(a->value);
     if (!CompiledValue::parseBool(a->value.text)) {
-        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
-                                                             "attribute '%1' must be true or false, not '%2'")
-                                     .arg(name, a->value.text.trimmed()));
+        error(a->value.location,
+              QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be true or false, not '%2'")
+                  .arg(name, a->value.text.trimmed()));
         return std::nullopt;
     }
     return CompiledValue(a->value.text.trimmed());
@@ -145,12 +161,12 @@ std::optional<CompiledValue> CompileContext::integerValueAttribute(const PolicyE
         return value(a->value);
     const auto v = CompiledValue::parseInteger(a->value.text);
     if (!v || *v < min || *v > max) {
-        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
-                                                             "attribute '%1' must be an integer from %2 to %3, not '%4'")
-                                     .arg(name)
-                                     .arg(min)
-                                     .arg(max)
-                                     .arg(a->value.text.trimmed()));
+        error(a->value.location,
+              QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be an integer from %2 to %3, not '%4'")
+                  .arg(name)
+                  .arg(min)
+                  .arg(max)
+                  .arg(a->value.text.trimmed()));
         return std::nullopt;
     }
     return CompiledValue(QString::number(*v));
@@ -166,14 +182,14 @@ std::optional<bool> CompileContext::boolAttribute(const PolicyElement &element, 
         return true;
     if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
         return false;
-    error(a->value.location, QCoreApplication::translate("PolicyCompiler",
-                                                         "attribute '%1' must be true or false, not '%2'")
-                                 .arg(name, text));
+    error(a->value.location,
+          QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be true or false, not '%2'")
+              .arg(name, text));
     return std::nullopt;
 }
 
-std::optional<int> CompileContext::intAttribute(const PolicyElement &element, QStringView name, int fallback,
-                                                int min, int max)
+std::optional<int> CompileContext::intAttribute(const PolicyElement &element, QStringView name, int fallback, int min,
+                                                int max)
 {
     const PolicyAttribute *a = element.attribute(name);
     if (!a)
@@ -181,30 +197,37 @@ std::optional<int> CompileContext::intAttribute(const PolicyElement &element, QS
     bool ok = false;
     const int v = a->value.text.trimmed().toInt(&ok);
     if (!ok || v < min || v > max) {
-        error(a->value.location, QCoreApplication::translate("PolicyCompiler",
-                                                             "attribute '%1' must be a whole number from %2 to %3")
-                                     .arg(name)
-                                     .arg(min)
-                                     .arg(max));
+        error(a->value.location,
+              QCoreApplication::translate("PolicyCompiler", "attribute '%1' must be a whole number from %2 to %3")
+                  .arg(name)
+                  .arg(min)
+                  .arg(max));
         return std::nullopt;
     }
     return v;
 }
 
-void CompileContext::checkKnown(const PolicyElement &element, std::initializer_list<QStringView> known,
-                                std::initializer_list<QStringView> children)
+void CompileContext::checkAttributes(const PolicyElement &element, std::initializer_list<QStringView> known)
 {
     for (const PolicyAttribute &a : element.attributes) {
         if (a.name == QLatin1String("id"))
             continue; // every APIM policy may carry an id
         if (std::find(known.begin(), known.end(), QStringView(a.name)) == known.end())
-            error(a.location, QCoreApplication::translate("PolicyCompiler", "'%1' has no attribute '%2'")
-                                  .arg(element.name, a.name));
+            error(
+                a.location,
+                QCoreApplication::translate("PolicyCompiler", "'%1' has no attribute '%2'").arg(element.name, a.name));
     }
+}
+
+void CompileContext::checkKnown(const PolicyElement &element, std::initializer_list<QStringView> known,
+                                std::initializer_list<QStringView> children)
+{
+    checkAttributes(element, known);
     for (const PolicyElement &c : element.children) {
         if (std::find(children.begin(), children.end(), QStringView(c.name)) == children.end())
-            error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'")
-                                  .arg(element.name, c.name));
+            error(
+                c.location,
+                QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'").arg(element.name, c.name));
     }
 }
 

@@ -46,5 +46,20 @@ void registerCacheStorePolicy(PolicyCompiler &compiler);
 void registerCacheLookupValuePolicy(PolicyCompiler &compiler);
 void registerCacheStoreValuePolicy(PolicyCompiler &compiler);
 void registerCacheRemoveValuePolicy(PolicyCompiler &compiler);
+void registerChoosePolicy(PolicyCompiler &compiler);
+void registerSetVariablePolicy(PolicyCompiler &compiler);
+void registerSetMethodPolicy(PolicyCompiler &compiler);
+void registerFindAndReplacePolicy(PolicyCompiler &compiler);
+void registerCheckHeaderPolicy(PolicyCompiler &compiler);
+void registerTracePolicy(PolicyCompiler &compiler);
+void registerRetryPolicy(PolicyCompiler &compiler);
+void registerWaitPolicy(PolicyCompiler &compiler);
+void registerSendRequestPolicy(PolicyCompiler &compiler);
+void registerSendOneWayRequestPolicy(PolicyCompiler &compiler);
+void registerRateLimitPolicy(PolicyCompiler &compiler);
+void registerRateLimitByKeyPolicy(PolicyCompiler &compiler);
+void registerQuotaPolicy(PolicyCompiler &compiler);
+void registerQuotaByKeyPolicy(PolicyCompiler &compiler);
+void registerCorsPolicy(PolicyCompiler &compiler);
 
 } // namespace sluice

@@ -103,14 +103,30 @@ QByteArray RequestContext::encodedQuery() const
 StepResult RequestContext::fail(const LastError &error)
 {
     lastError = error;
+    m_errorResponse.reset();
     if (lastError.section.isEmpty())
         lastError.section = policySectionName(m_section);
     return StepResult::Fail;
 }
 
+StepResult RequestContext::fail(const LastError &error, HttpResponse errorResponse)
+{
+    fail(error);
+    m_errorResponse = std::move(errorResponse);
+    return StepResult::Fail;
+}
+
+void RequestContext::runFinishers()
+{
+    std::vector<std::function<void(RequestContext &)>> work = std::move(m_finishers);
+    m_finishers.clear();
+    for (const auto &w : work)
+        w(*this);
+}
+
 void RequestContext::runSequence(const StepList &steps, std::function<void(StepResult)> done)
 {
-    m_frames.push_back(Frame{&steps, 0, false, std::move(done)});
+    m_frames.push_back(Frame {&steps, 0, false, std::move(done)});
     drive();
 }
 

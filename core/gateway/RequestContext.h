@@ -3,9 +3,9 @@
 #include "PolicyStep.h"
 #include "caching/ResponseCacheState.h"
 #include "expr/Value.h"
-#include "workspace/UrlTemplate.h"
 #include "http/HttpExchange.h"
 #include "policy/PolicyTree.h"
+#include "workspace/UrlTemplate.h"
 #include "workspace/Workspace.h"
 
 #include <QDateTime>
@@ -14,8 +14,8 @@
 #include <QVarLengthArray>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace sluice {
@@ -29,13 +29,22 @@ struct CompiledPipeline;
 // APIM's context.LastError.
 struct LastError
 {
-    QString source;   // policy name or "forward-request", "configuration", ...
-    QString reason;   // e.g. "BackendConnectionFailure", "Timeout"
-    QString message;  // human-readable, never a secret
-    QString scope;    // "global", "product", "api", "operation"
-    QString section;  // "inbound", "backend", "outbound", "on-error"
+    QString source; // policy name or "forward-request", "configuration", ...
+    QString reason; // e.g. "BackendConnectionFailure", "Timeout"
+    QString message; // human-readable, never a secret
+    QString scope; // "global", "product", "api", "operation"
+    QString section; // "inbound", "backend", "outbound", "on-error"
     QString policyId;
     int status = 500; // the status the client gets unless on-error changes it
+};
+
+// One record of the trace policy (and of expressions' context.Trace).
+struct TraceRecord
+{
+    QString source;
+    QString severity; // "verbose", "information" or "error"
+    QString message;
+    QList<std::pair<QString, QString>> metadata;
 };
 
 // Everything one request carries through the pipeline: the (mutable) backend
@@ -45,8 +54,7 @@ struct LastError
 class RequestContext : public std::enable_shared_from_this<RequestContext>
 {
 public:
-    RequestContext(std::shared_ptr<const GatewayConfig> config, GatewayRuntime *runtime,
-                   HttpExchangePtr exchange);
+    RequestContext(std::shared_ptr<const GatewayConfig> config, GatewayRuntime *runtime, HttpExchangePtr exchange);
     ~RequestContext();
 
     // ---- identity and routing
@@ -64,11 +72,14 @@ public:
     const Product *product = nullptr;
     const User *user = nullptr;
     RouteMetrics *metrics = nullptr; // this route's metrics, null when not measured
+    // A CORS preflight (OPTIONS with Origin and Access-Control-Request-Method)
+    // routed to the operation of the method it asks about: only cors runs.
+    bool corsPreflight = false;
 
     // ---- the request as it will go to the backend
     QByteArray method;
-    QString backendBaseUrl;          // service URL (set-backend-service changes it)
-    QString path;                    // relative to the API, percent-encoded, starts with '/'
+    QString backendBaseUrl; // service URL (set-backend-service changes it)
+    QString path; // relative to the API, percent-encoded, starts with '/'
     HttpHeaders requestHeaders;
     QByteArray requestBody;
     int forwardTimeoutMs = 300'000;
@@ -85,8 +96,12 @@ public:
     bool hasResponse = false; // a backend answered or a policy produced a response
 
     QHash<QString, Value> variables; // context.Variables
-    QString subscriptionKey;         // the key the caller sent (context.Subscription.Key)
+    QString subscriptionKey; // the key the caller sent (context.Subscription.Key)
     LastError lastError;
+    std::vector<TraceRecord> traces; // what trace policies recorded, in order
+    // Fields added to whatever response the client gets (rate-limit counters,
+    // CORS on an actual request), applied when the pipeline has finished.
+    HttpHeaders extraResponseHeaders;
     QByteArray cacheStatus; // RFC 9211 Cache-Status member, empty when no cache policy ran
     std::optional<ResponseCacheState> responseCache; // set by cache-lookup
 
@@ -99,6 +114,15 @@ public:
     // ---- failure
     // Records the error and the default response for it; returns StepResult::Fail.
     StepResult fail(const LastError &error);
+    // Like fail(), with the response the client gets unless on-error changes it
+    // (check-header, rate-limit, quota answer with their own status and body).
+    StepResult fail(const LastError &error, HttpResponse errorResponse);
+    const std::optional<HttpResponse> &errorResponse() const { return m_errorResponse; }
+
+    // Work done once the response is final, before it is sent (counters that
+    // depend on the response: rate-limit-by-key's increment-condition, quota bandwidth).
+    void onFinished(std::function<void(RequestContext &)> work) { m_finishers.push_back(std::move(work)); }
+    void runFinishers();
     PolicySection currentSection() const { return m_section; }
     void setCurrentSection(PolicySection section) { m_section = section; }
 
@@ -136,6 +160,9 @@ private:
     QByteArray m_rawQuery;
     mutable std::optional<QList<std::pair<QString, QString>>> m_query; // decoded on demand
     bool m_queryModified = false;
+
+    std::optional<HttpResponse> m_errorResponse;
+    std::vector<std::function<void(RequestContext &)>> m_finishers;
 
     QVarLengthArray<Frame, 4> m_frames; // nesting is shallow: no allocation
     bool m_driving = false;

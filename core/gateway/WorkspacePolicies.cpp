@@ -1,6 +1,7 @@
 #include "WorkspacePolicies.h"
 
 #include "PolicyCompiler.h"
+#include "policy/FragmentIncluder.h"
 #include "policy/NamedValueSubstitution.h"
 #include "policy/PolicyMerger.h"
 #include "policy/PolicyParser.h"
@@ -29,7 +30,8 @@ public:
         , m_compiler(compiler)
         , m_diagnostics(diagnostics)
         , m_root(QDir(workspace.rootDir).filePath(QStringLiteral("policies")))
-    {}
+        , m_fragments(QDir(workspace.rootDir).filePath(QStringLiteral("fragments")), workspace.namedValues)
+    { }
 
     // Loads policies/<relative>; std::nullopt when the file does not exist or has errors.
     std::optional<PolicyDocument> load(const QString &relative)
@@ -45,13 +47,14 @@ public:
             return std::nullopt;
         PolicyDocument &doc = *result.document;
         if (doc.isFragment) {
-            m_diagnostics->append(Diagnostic::error({label, 1, 1, {}},
-                                                    tr("a scope's policy must have a <policies> root, not <fragment>")));
+            m_diagnostics->append(Diagnostic::error(
+                {label, 1, 1, {}}, tr("a scope's policy must have a <policies> root, not <fragment>")));
             return std::nullopt;
         }
         *m_diagnostics += NamedValueSubstitution::apply(doc, m_workspace.namedValues);
-        *m_diagnostics += PolicyValidator::validate(
-            doc, [this](const QString &name) { return m_compiler.isImplemented(name); });
+        *m_diagnostics += m_fragments.expand(doc);
+        *m_diagnostics +=
+            PolicyValidator::validate(doc, [this](const QString &name) { return m_compiler.isImplemented(name); });
         return std::move(doc);
     }
 
@@ -65,10 +68,10 @@ public:
             const QString relative = QDir(m_root).relativeFilePath(it.next());
             if (m_known.contains(relative))
                 continue;
-            m_diagnostics->append(Diagnostic::error(
-                {QStringLiteral("policies/") + relative, 0, 0, {}},
-                tr("policy file for no known scope: expected global.xml, products/<product>.xml, "
-                   "apis/<api>.xml or apis/<api>/<operation>.xml")));
+            m_diagnostics->append(
+                Diagnostic::error({QStringLiteral("policies/") + relative, 0, 0, {}},
+                                  tr("policy file for no known scope: expected global.xml, products/<product>.xml, "
+                                     "apis/<api>.xml or apis/<api>/<operation>.xml")));
         }
     }
 
@@ -78,6 +81,7 @@ private:
     Diagnostics *m_diagnostics;
     QString m_root;
     QSet<QString> m_known;
+    FragmentIncluder m_fragments;
 };
 
 } // namespace

@@ -26,7 +26,7 @@ bool InProcessGateway::start(const QString &workspaceDir, QString *error, const 
     options.threads = 2;
     if (adjust)
         adjust(options);
-    m_gateway = std::make_unique<Gateway>(config, options, &m_log);
+    m_gateway = std::make_unique<Gateway>(config, options, m_log.get());
     if (!m_gateway->start(error)) {
         m_gateway.reset();
         return false;

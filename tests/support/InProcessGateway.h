@@ -26,6 +26,8 @@ public:
 
     // False with every load problem (one per line), or the start error, in *error.
     bool start(const QString &workspaceDir, QString *error, const Adjust &adjust = {});
+    // Log lines (requests, trace policies) go to `fd` from `level` on; call before start().
+    void logTo(int fd, RequestLog::Level level) { m_log = std::make_unique<RequestLog>(level, fd); }
     // Stops within a second; true once it has stopped (or was not running).
     bool stop();
 
@@ -37,7 +39,7 @@ public:
     static QString problems(const Diagnostics &diagnostics);
 
 private:
-    RequestLog m_log{RequestLog::Level::Off};
+    std::unique_ptr<RequestLog> m_log = std::make_unique<RequestLog>(RequestLog::Level::Off);
     std::unique_ptr<Gateway> m_gateway;
 };
 

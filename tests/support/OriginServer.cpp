@@ -3,6 +3,7 @@
 #include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -21,6 +22,7 @@ struct OriginServer::State
     std::atomic<int> count {0};
     mutable QMutex mutex;
     QList<HttpRequest> requests;
+    QHash<QByteArray, HttpResponse> routes; // lower-case path -> fixed answer
 };
 
 namespace {
@@ -82,6 +84,16 @@ HttpRequestHandler makeHandler(const std::shared_ptr<OriginServer::State> &state
                 state->requests.removeFirst();
         }
         const QByteArray &path = request.path;
+        {
+            QMutexLocker lock(&state->mutex);
+            const auto fixed = state->routes.constFind(path.toLower());
+            if (fixed != state->routes.constEnd()) {
+                HttpResponse response = *fixed;
+                lock.unlock();
+                exchange->respond(std::move(response));
+                return;
+            }
+        }
 
         if (path == "/hang") {
             hanging->add(exchange);
@@ -182,6 +194,27 @@ QList<HttpRequest> OriginServer::requests() const
 {
     QMutexLocker lock(&m_state->mutex);
     return m_state->requests;
+}
+
+void OriginServer::setRoute(const QByteArray &path, int status, const QByteArray &body, const QByteArray &contentType)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.set("Content-Type", contentType);
+    response.body = body;
+    QMutexLocker lock(&m_state->mutex);
+    m_state->routes.insert(path.toLower(), std::move(response));
+}
+
+int OriginServer::requestCount(const QByteArray &pathPrefix) const
+{
+    QMutexLocker lock(&m_state->mutex);
+    int n = 0;
+    for (const HttpRequest &r : m_state->requests) {
+        if (r.path.toLower().startsWith(pathPrefix.toLower()))
+            ++n;
+    }
+    return n;
 }
 
 void OriginServer::reset()

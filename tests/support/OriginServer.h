@@ -23,6 +23,7 @@ class HttpServer;
 //   /headers?n=v&...  the echo with response headers n: v from the query
 //   /close            the echo with "Connection: close", then the connection closes
 //   /hang             never answers (until the client goes away)
+//   routes set with setRoute(): that fixed answer (path compared ignoring case)
 // Every request is counted and recorded (the last 1000), thread-safe.
 class OriginServer : public QObject
 {
@@ -40,6 +41,11 @@ public:
     quint16 port() const;
     QUrl url() const; // http://127.0.0.1:<port>
     int requestCount() const;
+    // Requests (of the last 1000) whose path starts with `pathPrefix`, ignoring case.
+    int requestCount(const QByteArray &pathPrefix) const;
+    // A fixed answer for one path (thread-safe, kept by reset()).
+    void setRoute(const QByteArray &path, int status, const QByteArray &body,
+                  const QByteArray &contentType = QByteArrayLiteral("application/json"));
     HttpRequest lastRequest() const;
     QList<HttpRequest> requests() const;
     void reset();

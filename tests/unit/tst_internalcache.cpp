@@ -269,6 +269,9 @@ void TestInternalCache::refusals()
     InternalCacheOptions options;
     options.capacityBytes = capacity;
     options.maxEntryBytes = 1000;
+    // Time stands still: a 1 ms entry is still there when looked up.
+    const ManualClock clock;
+    options.clock = clock.function();
     InternalCache cache(options);
     const QByteArray key(keyBytes, 'k');
     const CacheWrite write = cache.storeNow(key, QByteArray(valueBytes, 'v'), ttlMs);

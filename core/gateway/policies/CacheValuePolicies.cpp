@@ -6,6 +6,7 @@
 #include "expr/CompiledExpression.h"
 #include "expr/JsonTokenObject.h"
 #include "expr/TypeRegistry.h"
+#include "gateway/ConcurrentStep.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
@@ -126,7 +127,7 @@ std::optional<QByteArray> storeKey(const CompiledValue &key, RequestContext &ctx
 // Asynchronous completions below hold the request (`self`), which holds the
 // configuration its steps belong to: the step (`this`) outlives them.
 
-class CacheLookupValueStep final : public PolicyStep
+class CacheLookupValueStep final : public ConcurrentStep
 {
 public:
     struct Settings
@@ -138,27 +139,34 @@ public:
     };
 
     CacheLookupValueStep(const PolicyElement &e, Settings settings)
-        : PolicyStep(e.name, e.location)
+        : ConcurrentStep(e.name, e.location)
         , m_s(std::move(settings))
     { }
 
-    StepResult run(RequestContext &ctx) const override
+    // Concurrent: a child of <wait> looks up side by side with send-requests.
+    void start(RequestContext &ctx, std::function<void(StepResult)> done) const override
     {
         const std::optional<QByteArray> key = storeKey(m_s.key, ctx);
-        if (!key)
-            return StepResult::Fail;
+        if (!key) {
+            done(StepResult::Fail);
+            return;
+        }
         const Target target = targetFor(ctx, m_s.cachingType);
-        if (!target.store)
-            return miss(ctx);
+        if (!target.store) {
+            done(miss(ctx));
+            return;
+        }
         QElapsedTimer timer;
         timer.start();
-        if (const std::optional<CacheLookup> now = target.store->lookupNow(*key))
-            return found(ctx, *now, target.metrics, timer.nsecsElapsed());
+        if (const std::optional<CacheLookup> now = target.store->lookupNow(*key)) {
+            done(found(ctx, *now, target.metrics, timer.nsecsElapsed()));
+            return;
+        }
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
-        target.store->lookup(*key, &ctx.runtime(), [this, self, metrics = target.metrics, timer](CacheLookup r) {
-            self->resume(found(*self, r, metrics, timer.nsecsElapsed()));
-        });
-        return StepResult::Pending;
+        target.store->lookup(*key, &ctx.runtime(),
+                             [this, self, metrics = target.metrics, timer, done = std::move(done)](CacheLookup r) {
+                                 done(found(*self, r, metrics, timer.nsecsElapsed()));
+                             });
     }
 
 private:
