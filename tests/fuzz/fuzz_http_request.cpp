@@ -4,11 +4,17 @@
 //
 // Input layout: the first byte picks the read size (byte % 33; 0 = everything
 // in one read), the rest is the stream. Seeds: tests/fuzz/corpus/http/.
+//
+// The same bytes (after the first line) are also offered as header fields in
+// wire form, as a cache record from a shared Redis could hold them:
+// HttpHeaders::fromWire must refuse what could split a response, and what it
+// accepts must behave like the same fields added one by one.
 #include "http/HttpRequestParser.h"
 #include "http/HttpResponseWriter.h"
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 using namespace sluice;
 
@@ -36,6 +42,54 @@ bool isServerError(int status)
     }
 }
 
+// Wire-form lines: what fromWire accepts reads back as the same fields, and no
+// response written from them carries a line break it did not write itself.
+void checkWireForm(const char *data, size_t size)
+{
+    const QByteArray lines(data, static_cast<qsizetype>(size));
+    const std::optional<HttpHeaders> wire = HttpHeaders::fromWire(lines);
+    check(wire.has_value() == HttpHeaders::isWireForm(lines));
+    if (!wire)
+        return;
+    QByteArray again;
+    wire->appendWire(again);
+    check(again == lines);
+
+    HttpHeaders parsed; // the same fields, added one by one
+    const HttpHeaders copy = *wire;
+    for (const auto &field : copy.fields())
+        parsed.add(field.first, field.second);
+    check(static_cast<qsizetype>(parsed.size()) == lines.count("\r\n"));
+    for (const auto &field : parsed.fields()) {
+        check(wire->contains(field.first));
+        check(wire->values(field.first) == parsed.values(field.first));
+        check(wire->combined(field.first) == parsed.combined(field.first));
+    }
+    check(!wire->contains("Content-Length") && !wire->contains("Connection"));
+
+    HttpHeaders edited = *wire;
+    if (!parsed.isEmpty()) {
+        const QByteArray name = parsed.fields().front().first;
+        edited.set(name, "x");
+        check(edited.values(name) == QList<QByteArray> {"x"});
+        check(edited.remove(name) == 1);
+        check(!edited.contains(name));
+    }
+    edited.add("Age", "1");
+    HttpResponse response;
+    response.headers = edited;
+    QByteArray out;
+    HttpResponseWriter::write(response, 0, out);
+    const qsizetype headEnd = out.indexOf("\r\n\r\n");
+    check(headEnd > 0);
+    for (qsizetype i = 0; i < headEnd; ++i) {
+        if (out.at(i) == '\n')
+            check(i > 0 && out.at(i - 1) == '\r');
+        if (out.at(i) == '\r')
+            check(out.at(i + 1) == '\n');
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -45,6 +99,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t step = data[0] % 33;
     const char *stream = reinterpret_cast<const char *>(data + 1);
     const size_t streamSize = size - 1;
+
+    if (const void *firstLineEnd = std::memchr(stream, '\n', streamSize)) {
+        const size_t skip = static_cast<size_t>(static_cast<const char *>(firstLineEnd) - stream) + 1;
+        checkWireForm(stream + skip, streamSize - skip);
+    }
 
     HttpServerLimits limits;
     limits.maxHeaderBytes = 2048;
