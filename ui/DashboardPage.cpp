@@ -29,6 +29,7 @@ DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
     , m_bypasses(figure(QStringLiteral("dashboardBypasses"), tr("Bypasses")))
     , m_ratio(figure(QStringLiteral("dashboardHitRatio"), tr("Hit ratio")))
     , m_avoided(figure(QStringLiteral("dashboardAvoided"), tr("Backend calls avoided")))
+    , m_errors(figure(QStringLiteral("dashboardErrors"), tr("Cache errors")))
     , m_cache(figure(QStringLiteral("dashboardCacheSize"), tr("Built-in cache")))
     , m_verdict(new QLabel(this))
     , m_hitSeries(new QLineSeries(this))
@@ -129,6 +130,7 @@ void DashboardPage::refresh()
     m_bypasses->setText(locale.toString(qint64(t.bypasses)));
     m_ratio->setText(t.hits + t.misses > 0 ? tr("%1 %").arg(locale.toString(t.hitRatio() * 100.0, 'f', 1)) : tr("–"));
     m_avoided->setText(locale.toString(qint64(t.backendAvoided)));
+    m_errors->setText(locale.toString(qint64(t.errors)));
     m_cache->setText(tr("%n entries, %1 of %2", nullptr, int(m_model->cacheEntries()))
                          .arg(locale.formattedDataSize(qint64(m_model->cacheBytes())),
                               locale.formattedDataSize(qint64(m_model->cacheCapacityBytes()))));

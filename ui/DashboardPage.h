@@ -30,6 +30,7 @@ private:
     QLabel *m_bypasses;
     QLabel *m_ratio;
     QLabel *m_avoided;
+    QLabel *m_errors;
     QLabel *m_cache;
     QLabel *m_verdict;
     QLineSeries *m_hitSeries;

@@ -18,11 +18,8 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
 bool WorkspaceDocument::open(const QString &dir)
 {
     const QString absolute = QFileInfo(dir).absoluteFilePath();
-    if (!QFileInfo(QDir(absolute).filePath(WorkspaceLoader::fileName())).isReadable()) {
-        m_diagnostics = {Diagnostic::error({absolute, 0, 0, {}}, tr("no readable workspace.json in this folder"))};
-        Q_EMIT loaded();
+    if (!QFileInfo(QDir(absolute).filePath(WorkspaceLoader::fileName())).isReadable())
         return false;
-    }
     m_dir = absolute;
     WorkspaceLoadResult result = WorkspaceLoader().loadFolder(m_dir);
     m_workspace = std::move(result.workspace);

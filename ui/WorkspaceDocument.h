@@ -17,8 +17,8 @@ class WorkspaceDocument : public QObject
 public:
     explicit WorkspaceDocument(QObject *parent = nullptr);
 
-    // Loads `dir`; false when it holds no readable workspace.json (the document
-    // then stays closed and `diagnostics()` says why).
+    // Loads `dir`; false (and the document unchanged) when it holds no
+    // readable workspace.json. A workspace with errors loads, with its diagnostics.
     bool open(const QString &dir);
     bool reload();
     void close();

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace sluice;
 
@@ -28,6 +29,34 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings of the test, not the user's
+    }
+
+    void problemsPanelListsPolicyErrorsWithTheirPlace()
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QFINDTESTDATA("data/bad-element")));
+        auto *problems = window.findChild<QTreeWidget *>(QStringLiteral("problemsList"));
+        QVERIFY(problems);
+        QVERIFY(problems->topLevelItemCount() >= 2);
+        QStringList locations;
+        for (int i = 0; i < problems->topLevelItemCount(); ++i)
+            locations.append(problems->topLevelItem(i)->text(1));
+        QVERIFY2(locations.contains(QStringLiteral("policies/apis/echo.xml:4:9")), qPrintable(locations.join(u' ')));
+        QVERIFY(
+            window.findChild<QLabel *>(QStringLiteral("statusProblems"))->text().contains(QStringLiteral("errors")));
+
+        // Starting refuses the workspace and says so; the gateway stays stopped.
+        auto *gatewayPage = window.findChild<QWidget *>(QStringLiteral("gatewayPage"));
+        gatewayPage->findChild<QSpinBox *>(QStringLiteral("gatewayPort"))->setValue(0);
+        QTest::mouseClick(gatewayPage->findChild<QPushButton *>(QStringLiteral("gatewayStart")), Qt::LeftButton);
+        QCOMPARE(window.gateway()->state(), ConsoleGateway::State::Stopped);
+        QVERIFY(gatewayPage->findChild<QLabel *>(QStringLiteral("gatewayError"))
+                    ->text()
+                    .contains(QStringLiteral("echo.xml:4:9")));
+
+        // A folder without workspace.json leaves the open workspace as it was.
+        QVERIFY(!window.openWorkspace(QStringLiteral(SLUICE_SOURCE_DIR "/docs")));
+        QVERIFY(window.document()->directory().endsWith(QStringLiteral("bad-element")));
     }
 
     void missThenHitFromTheTestConsole()
