@@ -64,8 +64,9 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
     m_gateway = std::move(gateway);
     m_dir = workspaceDir;
     m_settings = settings;
-    m_log->info(tr("gateway listening on %1 at location %2 (%n threads)", nullptr, m_gateway->threadCount())
-                    .arg(url().toString(), config->location()));
+    m_log->info(tr("gateway listening on %1 at location %2 (threads: %3)")
+                    .arg(url().toString(), config->location())
+                    .arg(m_gateway->threadCount()));
     m_timer.start();
     setState(State::Running);
     Q_EMIT started();

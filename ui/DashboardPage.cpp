@@ -45,6 +45,7 @@ DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
                                                       {tr("Bypasses:"), m_bypasses},
                                                       {tr("Hit ratio:"), m_ratio},
                                                       {tr("Backend calls avoided:"), m_avoided},
+                                                      {tr("Cache errors:"), m_errors},
                                                       {tr("Built-in cache:"), m_cache}};
     for (int i = 0; i < rows.size(); ++i) {
         auto *caption = new QLabel(rows[i].first, this);
@@ -131,15 +132,16 @@ void DashboardPage::refresh()
     m_ratio->setText(t.hits + t.misses > 0 ? tr("%1 %").arg(locale.toString(t.hitRatio() * 100.0, 'f', 1)) : tr("–"));
     m_avoided->setText(locale.toString(qint64(t.backendAvoided)));
     m_errors->setText(locale.toString(qint64(t.errors)));
-    m_cache->setText(tr("%n entries, %1 of %2", nullptr, int(m_model->cacheEntries()))
-                         .arg(locale.formattedDataSize(qint64(m_model->cacheBytes())),
+    m_cache->setText(tr("entries: %1, %2 of %3")
+                         .arg(locale.toString(qint64(m_model->cacheEntries())),
+                              locale.formattedDataSize(qint64(m_model->cacheBytes())),
                               locale.formattedDataSize(qint64(m_model->cacheCapacityBytes()))));
     if (!m_model->hasData())
         m_verdict->setText(tr("The gateway is not running: start it on the Gateway page."));
     else if (t.hits + t.misses == 0)
         m_verdict->setText(tr("No cache lookups yet: send a request to an operation with cache-lookup."));
     else if (t.hits > 0)
-        m_verdict->setText(tr("Caching works: %n backend calls avoided.", nullptr, int(t.backendAvoided)));
+        m_verdict->setText(tr("Caching works: hits are answered without calling the backend."));
     else
         m_verdict->setText(tr("Only misses so far: repeat a request to see a hit."));
 

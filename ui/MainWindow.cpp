@@ -174,7 +174,7 @@ void MainWindow::refreshStatus()
                                : tr("Hit ratio –"));
     const int errors = m_document->errorCount();
     const int count = static_cast<int>(m_document->diagnostics().size());
-    m_problemStatus->setText(errors ? tr("%n problems (errors)", nullptr, count) : tr("%n problems", nullptr, count));
+    m_problemStatus->setText(errors ? tr("Problems: %1, with errors").arg(count) : tr("Problems: %1").arg(count));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
