@@ -1,5 +1,6 @@
 # Sluice: every target does its own set-up on a fresh Debian 12 machine.
-#   make run    the sample workspace served by the gateway (console: later)
+#   make run          the console on the sample workspace
+#   make run-gateway  the sample workspace served by the headless gateway
 #   make test   dependencies, configure, build, every test (CI runs this)
 PRESET ?= default
 BUILD_DIR := build
@@ -7,7 +8,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 20
 FUZZ_TIME ?= 300
 
-.PHONY: all deps configure build test test-unit run format test-asan fuzz fuzz-smoke bench clean
+.PHONY: all deps configure build test test-unit run run-gateway format test-asan fuzz fuzz-smoke bench clean
 
 all: build
 
@@ -47,6 +48,9 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_TIME) ctest --test-dir build-fuzz -L fuzz -j 2 --output-on-failure
 
 run: build
+	@sh packaging/run-console.sh $(BUILD_DIR)/bin
+
+run-gateway: build
 	@sh packaging/run-sample.sh $(BUILD_DIR)/bin
 
 bench: build

@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="
 build-essential cmake ninja-build pkg-config git
-qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 libgl-dev libxkbcommon-dev qt6-qpa-plugins
 qtkeychain-qt6-dev libhiredis-dev libpugixml-dev libhttp-parser-dev

@@ -37,6 +37,12 @@ RequestLog::RequestLog(Level level, int fd)
     , m_fd(fd)
 { }
 
+RequestLog::RequestLog(Level level, Sink sink)
+    : m_level(level)
+    , m_fd(-1)
+    , m_sink(std::move(sink))
+{ }
+
 std::optional<RequestLog::Level> RequestLog::parseLevel(const QString &text)
 {
     for (Level l : {Level::Debug, Level::Info, Level::Warn, Level::Error, Level::Off}) {
@@ -55,7 +61,7 @@ void RequestLog::write(Level level, const QString &message)
     line += levelName(level);
     line += ' ';
     line += message.toUtf8();
-    writeLine(std::move(line));
+    writeLine(level, std::move(line));
 }
 
 void RequestLog::request(const QByteArray &method, const QByteArray &pathWithoutQuery, int status, double ms,
@@ -81,11 +87,15 @@ void RequestLog::request(const QByteArray &method, const QByteArray &pathWithout
     line += operation.isEmpty() ? QByteArray("-") : operation.toUtf8();
     line += " cache=";
     line += cache.isEmpty() ? QByteArrayView("-") : cache;
-    writeLine(std::move(line));
+    writeLine(Level::Info, std::move(line));
 }
 
-void RequestLog::writeLine(QByteArray line)
+void RequestLog::writeLine(Level level, QByteArray line)
 {
+    if (m_sink) {
+        m_sink(level, line);
+        return;
+    }
     line += '\n';
     const char *data = line.constData();
     qsizetype left = line.size();

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace sluice {
@@ -16,7 +17,12 @@ class RequestLog
 public:
     enum class Level { Debug = 0, Info = 1, Warn = 2, Error = 3, Off = 4 };
 
+    // Receives each line (without the newline) instead of the descriptor; called
+    // on the thread that logs, so it must be thread-safe (the console's buffer).
+    using Sink = std::function<void(Level level, const QByteArray &line)>;
+
     explicit RequestLog(Level level = Level::Info, int fd = 2);
+    RequestLog(Level level, Sink sink);
 
     void setLevel(Level level) { m_level.store(level, std::memory_order_relaxed); }
     Level level() const { return m_level.load(std::memory_order_relaxed); }
@@ -34,10 +40,11 @@ public:
     static std::optional<Level> parseLevel(const QString &text);
 
 private:
-    void writeLine(QByteArray line);
+    void writeLine(Level level, QByteArray line);
 
     std::atomic<Level> m_level;
     int m_fd;
+    Sink m_sink;
 };
 
 } // namespace sluice

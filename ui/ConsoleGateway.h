@@ -1,0 +1,81 @@
+#pragma once
+
+#include "LogBuffer.h"
+#include "metrics/MetricsSnapshot.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+namespace sluice {
+
+class Gateway;
+class RequestLog;
+
+// How the console runs the gateway.
+struct ConsoleGatewaySettings
+{
+    QString location = QStringLiteral("Default");
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8080; // 0: any free port
+    int threads = 2;
+};
+
+// The core Gateway running in the console's process for the open workspace.
+// The gateway's listeners and workers run on their own threads; start() only
+// loads the workspace and binds, stop() returns at once and reports the end
+// through stateChanged(). Takes a metrics snapshot every second while running
+// and keeps the log in a bounded LogBuffer.
+class ConsoleGateway : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Stopped, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit ConsoleGateway(QObject *parent = nullptr);
+    ~ConsoleGateway() override;
+
+    // False with a message when the workspace has errors or the port is taken.
+    bool start(const QString &workspaceDir, const ConsoleGatewaySettings &settings, QString *errorMessage);
+    void stop();
+    // Stops, then starts again with the same folder and settings.
+    void restart();
+
+    State state() const { return m_state; }
+    QUrl url() const; // empty unless running
+    QString location() const { return m_settings.location; }
+    // "Stopped.", "Stopping: ..." or "Listening on URL at location L."
+    QString stateText() const;
+    MetricsSnapshot snapshot() const;
+    LogBuffer &log() { return m_logBuffer; }
+    // How often snapshotTaken() fires while running.
+    void setSnapshotInterval(int ms) { m_timer.setInterval(ms); }
+
+Q_SIGNALS:
+    void stateChanged(sluice::ConsoleGateway::State state);
+    void started(); // a new gateway with counters at zero
+    void failed(const QString &message);
+    void snapshotTaken(const sluice::MetricsSnapshot &snapshot, qint64 monotonicMs);
+
+private:
+    void setState(State state);
+    void finishStop();
+
+    LogBuffer m_logBuffer;
+    std::unique_ptr<RequestLog> m_log;
+    std::unique_ptr<Gateway> m_gateway;
+    State m_state = State::Stopped;
+    QString m_dir;
+    ConsoleGatewaySettings m_settings;
+    bool m_restartAfterStop = false;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+};
+
+} // namespace sluice

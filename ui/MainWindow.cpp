@@ -1,0 +1,189 @@
+#include "MainWindow.h"
+
+#include "ConsoleGateway.h"
+#include "ConsoleSettings.h"
+#include "DashboardModel.h"
+#include "DashboardPage.h"
+#include "GatewayPage.h"
+#include "ProblemsPanel.h"
+#include "TestConsolePage.h"
+#include "WorkspaceDocument.h"
+#include "WorkspaceSummaryPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace sluice {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new WorkspaceDocument(this))
+    , m_gateway(new ConsoleGateway(this))
+    , m_dashboard(new DashboardModel(this))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_problems(new ProblemsPanel(m_document, this))
+    , m_gatewayStatus(new QLabel(this))
+    , m_ratioStatus(new QLabel(this))
+    , m_problemStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_dashboard->setObjectName(QStringLiteral("dashboardModel"));
+    connect(m_gateway, &ConsoleGateway::snapshotTaken, m_dashboard, &DashboardModel::update);
+    connect(m_gateway, &ConsoleGateway::started, m_dashboard, &DashboardModel::clear);
+
+    const QList<std::pair<QString, QWidget *>> pages = {
+        {tr("APIs"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Apis, m_document, m_pages)},
+        {tr("Policies"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Policies, m_document, m_pages)},
+        {tr("External caches"),
+         new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::ExternalCaches, m_document, m_pages)},
+        {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
+        {tr("Dashboard"), new DashboardPage(m_dashboard, m_pages)},
+        {tr("Test console"), new TestConsolePage(m_document, m_gateway, m_pages)},
+        {tr("Cache browser"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::CacheBrowser, m_document, m_pages)},
+    };
+    const QStringList objectNames = {QStringLiteral("apisPage"),        QStringLiteral("policiesPage"),
+                                     QStringLiteral("cachesPage"),      QStringLiteral("gatewayPage"),
+                                     QStringLiteral("dashboardPage"),   QStringLiteral("testConsolePage"),
+                                     QStringLiteral("cacheBrowserPage")};
+    for (int i = 0; i < pages.size(); ++i) {
+        pages[i].second->setObjectName(objectNames[i]);
+        pages[i].second->setAccessibleName(pages[i].first);
+        m_pages->addWidget(pages[i].second);
+        m_navigation->addItem(pages[i].first);
+    }
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setMaximumWidth(200);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+
+    m_gatewayStatus->setObjectName(QStringLiteral("statusGateway"));
+    m_ratioStatus->setObjectName(QStringLiteral("statusHitRatio"));
+    m_problemStatus->setObjectName(QStringLiteral("statusProblems"));
+    statusBar()->addWidget(m_gatewayStatus, 1);
+    statusBar()->addPermanentWidget(m_ratioStatus);
+    statusBar()->addPermanentWidget(m_problemStatus);
+    connect(m_gateway, &ConsoleGateway::stateChanged, this, &MainWindow::refreshStatus);
+    connect(m_dashboard, &DashboardModel::updated, this, &MainWindow::refreshStatus);
+    connect(m_document, &WorkspaceDocument::loaded, this, &MainWindow::refreshStatus);
+
+    createMenus();
+    const ConsoleSettings settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1200, 800);
+    restoreState(settings.windowState());
+    showPage(static_cast<Page>(std::clamp(settings.lastPage(), 0, PageCount - 1)));
+    refreshStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open folder..."), this, &MainWindow::chooseFolder);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    QAction *reload = file->addAction(tr("Re&load workspace"), m_document, &WorkspaceDocument::reload);
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    refreshRecent();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QAction *page =
+            view->addAction(m_navigation->item(i)->text(), this, [this, i] { showPage(static_cast<Page>(i)); });
+        page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    view->addAction(m_problems->toggleViewAction());
+
+    QMenu *gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
+    auto *gatewayPage = m_pages->findChild<GatewayPage *>();
+    QAction *start = gatewayMenu->addAction(tr("&Start"), gatewayPage, &GatewayPage::start);
+    start->setShortcut(QKeySequence(Qt::Key_F9));
+    QAction *stop = gatewayMenu->addAction(tr("S&top"), m_gateway, &ConsoleGateway::stop);
+    stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F9));
+    QAction *restart = gatewayMenu->addAction(tr("&Restart"), m_gateway, &ConsoleGateway::restart);
+    restart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));
+}
+
+void MainWindow::refreshRecent()
+{
+    m_recentMenu->clear();
+    const QStringList recent = ConsoleSettings().recentWorkspaces();
+    for (const QString &dir : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this, [this, dir] { openWorkspace(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open workspace folder"), m_document->directory());
+    if (!dir.isEmpty() && !openWorkspace(dir))
+        QMessageBox::warning(this, tr("Open workspace"),
+                             tr("%1 holds no readable workspace.json.").arg(QDir::toNativeSeparators(dir)));
+}
+
+bool MainWindow::openWorkspace(const QString &dir)
+{
+    if (m_gateway->state() != ConsoleGateway::State::Stopped)
+        m_gateway->stop();
+    if (!m_document->open(dir))
+        return false;
+    ConsoleSettings().addRecentWorkspace(m_document->directory());
+    refreshRecent();
+    const QString name = m_document->workspace().name;
+    setWindowTitle(tr("%1 — Sluice").arg(name.isEmpty() ? QDir::toNativeSeparators(m_document->directory()) : name));
+    return true;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(page);
+}
+
+void MainWindow::refreshStatus()
+{
+    m_gatewayStatus->setText(tr("Gateway: %1").arg(m_gateway->stateText()));
+    const DashboardTotals &t = m_dashboard->totals();
+    m_ratioStatus->setText(t.hits + t.misses > 0
+                               ? tr("Hit ratio %1 %").arg(QLocale().toString(t.hitRatio() * 100.0, 'f', 1))
+                               : tr("Hit ratio –"));
+    const int errors = m_document->errorCount();
+    const int count = static_cast<int>(m_document->diagnostics().size());
+    m_problemStatus->setText(errors ? tr("Problems: %1, with errors").arg(count) : tr("Problems: %1").arg(count));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    ConsoleSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setLastPage(m_navigation->currentRow());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace sluice
