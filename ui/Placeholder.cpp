@@ -1,1 +1,0 @@
-// The console widgets arrive with the console issue.
