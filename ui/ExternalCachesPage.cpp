@@ -159,6 +159,11 @@ void ExternalCachesPage::buildUi()
     m_addLocation->setEnabled(false);
 }
 
+void ExternalCachesPage::setUndoStack(QUndoStack *stack)
+{
+    m_undo = stack;
+}
+
 void ExternalCachesPage::setWorkspace(const Workspace &workspace)
 {
     m_workspace = workspace;

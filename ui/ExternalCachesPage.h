@@ -38,7 +38,7 @@ public:
 
     void setWorkspace(const Workspace &workspace);
     Workspace workspace() const { return m_workspace; }
-    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
+    void setUndoStack(QUndoStack *stack);
     // Where "+ Add" looks for a local redis-server (localhost:6379).
     void setLocalServerPort(quint16 port) { m_localPort = port; }
 

@@ -12,6 +12,13 @@ namespace sluice {
 
 namespace {
 
+// A resolved value written where the reader resolves ${NAME}: "${" stays literal.
+QString escapeReferences(const QString &value)
+{
+    QString escaped = value;
+    return escaped.replace(QLatin1String("${"), QLatin1String("$${"));
+}
+
 QJsonArray stringArray(const QStringList &items)
 {
     QJsonArray array;
@@ -69,9 +76,9 @@ QJsonObject subscriptionToJson(const Subscription &sub)
     if (!sub.user.isEmpty())
         o.insert(QStringLiteral("user"), sub.user);
     if (!sub.primaryKey.isEmpty())
-        o.insert(QStringLiteral("primaryKey"), sub.primaryKey);
+        o.insert(QStringLiteral("primaryKey"), escapeReferences(sub.primaryKey));
     if (!sub.secondaryKey.isEmpty())
-        o.insert(QStringLiteral("secondaryKey"), sub.secondaryKey);
+        o.insert(QStringLiteral("secondaryKey"), escapeReferences(sub.secondaryKey));
     return o;
 }
 
@@ -82,8 +89,10 @@ QJsonObject WorkspaceWriter::cacheToJson(const ExternalCache &cache)
     QJsonObject o {{QStringLiteral("id"), cache.id}, {QStringLiteral("useFrom"), cache.useFrom}};
     if (!cache.keychainKey.isEmpty())
         o.insert(QStringLiteral("connectionString"), QJsonObject {{QStringLiteral("keychain"), cache.keychainKey}});
-    else
+    else if (!cache.connectionStringSource.isEmpty() || cache.connectionString.isEmpty())
         o.insert(QStringLiteral("connectionString"), cache.connectionStringSource);
+    else // a cache made without a source: its text as it is
+        o.insert(QStringLiteral("connectionString"), escapeReferences(cache.connectionString));
     if (!cache.description.isEmpty())
         o.insert(QStringLiteral("description"), cache.description);
     return o;
@@ -119,7 +128,7 @@ QJsonObject WorkspaceWriter::toJson(const Workspace &ws, const QJsonObject &orig
     if (!original.contains(QLatin1String("namedValues"))) {
         QJsonObject values;
         for (auto it = ws.namedValues.cbegin(); it != ws.namedValues.cend(); ++it)
-            values.insert(it.key(), it.value());
+            values.insert(it.key(), escapeReferences(it.value()));
         root.insert(QStringLiteral("namedValues"), values);
     }
     if (!original.contains(QLatin1String("subscriptions")))

@@ -1,4 +1,5 @@
 #include "RedisServer.h"
+#include "WidgetTestSupport.h"
 
 #include "CacheTexts.h"
 #include "ConnectionStringKeychain.h"
@@ -16,11 +17,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
-#include <QTcpServer>
 #include <QTest>
 #include <QToolButton>
 
 using namespace sluice;
+using sluice::test::childNamed;
+using sluice::test::closedLoopbackPort;
 using sluice::test::RedisServer;
 
 // The external cache dialog: Use-from uniqueness (a served location is
@@ -61,20 +63,13 @@ template<typename T> T *child(QWidget *parent, const char *name)
 
 QPushButton *saveButton(ExternalCacheDialog &dialog)
 {
-    return child<QDialogButtonBox>(&dialog, "buttons")->button(QDialogButtonBox::Save);
+    return childNamed<QDialogButtonBox>(&dialog, "buttons")->button(QDialogButtonBox::Save);
 }
 
 void chooseStorage(ExternalCacheDialog &dialog, ExternalCacheDialog::Storage storage)
 {
-    auto *combo = child<QComboBox>(&dialog, "storageCombo");
+    auto *combo = childNamed<QComboBox>(&dialog, "storageCombo");
     combo->setCurrentIndex(combo->findData(int(storage)));
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    return server.serverPort(); // closed when `server` goes
 }
 
 // Every text the dialog shows, except the masked field itself.
@@ -115,13 +110,14 @@ private Q_SLOTS:
     void testConnectionClosedPort();
     void testConnectionWrongPassword();
     void findsLocalServer();
+    void keychainProbeWithoutSessionBus();
 };
 
 void TstUiExternalCacheDialog::useFromUniqueness()
 {
     const Workspace ws = twoLocations();
     ExternalCacheDialog add(ws, -1, nullptr);
-    auto *combo = child<QComboBox>(&add, "useFromCombo");
+    auto *combo = childNamed<QComboBox>(&add, "useFromCombo");
     auto *model = qobject_cast<QStandardItemModel *>(combo->model());
     QVERIFY(model);
     QCOMPARE(model->rowCount(), 3);
@@ -135,9 +131,9 @@ void TstUiExternalCacheDialog::useFromUniqueness()
     QCOMPARE(combo->currentText(), QStringLiteral("East")); // the first free one
 
     // Forcing a served location makes the form invalid.
-    child<QLineEdit>(&add, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
+    childNamed<QLineEdit>(&add, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
     chooseStorage(add, ExternalCacheDialog::Storage::File);
-    child<QLineEdit>(&add, "connectionStringEdit")->setText(QStringLiteral("127.0.0.1:6380"));
+    childNamed<QLineEdit>(&add, "connectionStringEdit")->setText(QStringLiteral("127.0.0.1:6380"));
     QVERIFY(saveButton(add)->isEnabled());
     combo->setCurrentIndex(1);
     QVERIFY(!saveButton(add)->isEnabled());
@@ -145,10 +141,10 @@ void TstUiExternalCacheDialog::useFromUniqueness()
 
     // Editing a cache: its own location is free for it.
     ExternalCacheDialog edit(ws, 1, nullptr);
-    auto *editModel = qobject_cast<QStandardItemModel *>(child<QComboBox>(&edit, "useFromCombo")->model());
+    auto *editModel = qobject_cast<QStandardItemModel *>(childNamed<QComboBox>(&edit, "useFromCombo")->model());
     QVERIFY(!editModel->item(0)->isEnabled());
     QVERIFY(editModel->item(1)->isEnabled());
-    QCOMPARE(child<QComboBox>(&edit, "useFromCombo")->currentText(), QStringLiteral("West"));
+    QCOMPARE(childNamed<QComboBox>(&edit, "useFromCombo")->currentText(), QStringLiteral("West"));
     QVERIFY(edit.isValid());
 }
 
@@ -168,17 +164,17 @@ void TstUiExternalCacheDialog::connectionStringErrors()
     QVERIFY(!parsed.options);
     ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
     dialog.show();
-    child<QLineEdit>(&dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
+    childNamed<QLineEdit>(&dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
     chooseStorage(dialog, ExternalCacheDialog::Storage::File);
-    auto *edit = child<QLineEdit>(&dialog, "connectionStringEdit");
+    auto *edit = childNamed<QLineEdit>(&dialog, "connectionStringEdit");
     edit->setFocus();
     QTest::keyClicks(edit, text);
-    auto *error = child<QLabel>(&dialog, "connectionStringError");
+    auto *error = childNamed<QLabel>(&dialog, "connectionStringError");
     QVERIFY(error->isVisible());
     QCOMPARE(error->text(), CacheTexts::parseProblem(parsed));
     QVERIFY(error->text().contains(parsed.error));
     QVERIFY(!saveButton(dialog)->isEnabled());
-    QVERIFY(!child<QPushButton>(&dialog, "testConnectionButton")->isEnabled());
+    QVERIFY(!childNamed<QPushButton>(&dialog, "testConnectionButton")->isEnabled());
     QVERIFY(!shownTexts(&dialog).join(QLatin1Char('\n')).contains(kSecret));
 
     // Fixed: the message goes and Save comes.
@@ -193,18 +189,18 @@ void TstUiExternalCacheDialog::saveEnabledOnlyWhenValid()
     dialog.show();
     chooseStorage(dialog, ExternalCacheDialog::Storage::File);
     QVERIFY(!saveButton(dialog)->isEnabled()); // nothing entered
-    auto *id = child<QLineEdit>(&dialog, "cacheIdEdit");
-    auto *connection = child<QLineEdit>(&dialog, "connectionStringEdit");
+    auto *id = childNamed<QLineEdit>(&dialog, "cacheIdEdit");
+    auto *connection = childNamed<QLineEdit>(&dialog, "connectionStringEdit");
     connection->setText(QStringLiteral("127.0.0.1:6380"));
     QVERIFY(!saveButton(dialog)->isEnabled()); // no id
     id->setText(QStringLiteral("redis-west"));
     QVERIFY(!saveButton(dialog)->isEnabled()); // taken
-    QVERIFY(child<QLabel>(&dialog, "cacheIdError")->text().contains(QLatin1String("redis-west")));
+    QVERIFY(childNamed<QLabel>(&dialog, "cacheIdError")->text().contains(QLatin1String("redis-west")));
     id->setText(QStringLiteral("bad id!"));
     QVERIFY(!saveButton(dialog)->isEnabled());
     id->setText(QStringLiteral("redis-east"));
     QVERIFY(saveButton(dialog)->isEnabled());
-    QVERIFY(!child<QLabel>(&dialog, "cacheIdError")->isVisible());
+    QVERIFY(!childNamed<QLabel>(&dialog, "cacheIdError")->isVisible());
     connection->clear();
     QVERIFY(!saveButton(dialog)->isEnabled());
 }
@@ -212,10 +208,10 @@ void TstUiExternalCacheDialog::saveEnabledOnlyWhenValid()
 void TstUiExternalCacheDialog::maskedWithShowHide()
 {
     ExternalCacheDialog dialog(twoLocations(), 1, nullptr);
-    auto *edit = child<QLineEdit>(&dialog, "connectionStringEdit");
+    auto *edit = childNamed<QLineEdit>(&dialog, "connectionStringEdit");
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
     QCOMPARE(edit->text(), twoLocations().caches.at(1).connectionStringSource);
-    auto *toggle = child<QToolButton>(&dialog, "showConnectionStringButton");
+    auto *toggle = childNamed<QToolButton>(&dialog, "showConnectionStringButton");
     toggle->click();
     QCOMPARE(edit->echoMode(), QLineEdit::Normal);
     toggle->click();
@@ -228,9 +224,9 @@ void TstUiExternalCacheDialog::storageChoices()
     ConnectionStringKeychain keychain; // never asked: availability unknown counts as usable
     ExternalCacheDialog dialog(twoLocations(), -1, &keychain);
     QCOMPARE(dialog.storage(), ExternalCacheDialog::Storage::Keychain); // the default
-    child<QLineEdit>(&dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
+    childNamed<QLineEdit>(&dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
     const QString connection = QStringLiteral("east.example:6380,password=%1,ssl=True").arg(kSecret);
-    child<QLineEdit>(&dialog, "connectionStringEdit")->setText(connection);
+    childNamed<QLineEdit>(&dialog, "connectionStringEdit")->setText(connection);
     QVERIFY(dialog.isValid());
     ExternalCache cache = dialog.cache();
     QVERIFY(cache.keychainKey.startsWith(QLatin1String("caches/redis-east/")));
@@ -244,8 +240,8 @@ void TstUiExternalCacheDialog::storageChoices()
     QCOMPARE(cache.connectionStringSource, connection);
 
     chooseStorage(dialog, ExternalCacheDialog::Storage::Environment);
-    QVERIFY(!child<QLineEdit>(&dialog, "connectionStringEdit")->isEnabled());
-    auto *variable = child<QLineEdit>(&dialog, "variableEdit");
+    QVERIFY(!childNamed<QLineEdit>(&dialog, "connectionStringEdit")->isEnabled());
+    auto *variable = childNamed<QLineEdit>(&dialog, "variableEdit");
     variable->setText(QStringLiteral("1BAD"));
     QVERIFY(!dialog.isValid());
     qputenv("SLUICE_TEST_CACHE_CS", "127.0.0.1:6381");
@@ -257,7 +253,7 @@ void TstUiExternalCacheDialog::storageChoices()
     // Unset here, the gateway may still have it: said, but not refused.
     variable->setText(QStringLiteral("SLUICE_TEST_UNSET_VARIABLE"));
     QVERIFY(dialog.isValid());
-    QVERIFY(child<QLabel>(&dialog, "connectionStringError")->text().contains(QLatin1String("SLUICE_TEST_UNSET")));
+    QVERIFY(childNamed<QLabel>(&dialog, "connectionStringError")->text().contains(QLatin1String("SLUICE_TEST_UNSET")));
 }
 
 void TstUiExternalCacheDialog::noKeychainOffersFileOrVariable()
@@ -265,18 +261,18 @@ void TstUiExternalCacheDialog::noKeychainOffersFileOrVariable()
     ConnectionStringKeychain keychain;
     keychain.setUnavailable(QStringLiteral("no secret service on the session bus"));
     ExternalCacheDialog dialog(twoLocations(), -1, &keychain);
-    auto *storage = child<QComboBox>(&dialog, "storageCombo");
+    auto *storage = childNamed<QComboBox>(&dialog, "storageCombo");
     auto *model = qobject_cast<QStandardItemModel *>(storage->model());
     QVERIFY(!model->item(storage->findData(int(ExternalCacheDialog::Storage::Keychain)))->isEnabled());
     QCOMPARE(dialog.storage(), ExternalCacheDialog::Storage::Environment);
-    const QString note = child<QLabel>(&dialog, "storageNote")->text();
+    const QString note = childNamed<QLabel>(&dialog, "storageNote")->text();
     QVERIFY(note.contains(QLatin1String("No system keychain")));
     QVERIFY(note.contains(QLatin1String("no secret service on the session bus")));
 
     // Without any keychain object it says the same.
     ExternalCacheDialog none(twoLocations(), -1, nullptr);
     QCOMPARE(none.storage(), ExternalCacheDialog::Storage::Environment);
-    QVERIFY(child<QLabel>(&none, "storageNote")->text().contains(QLatin1String("No system keychain")));
+    QVERIFY(childNamed<QLabel>(&none, "storageNote")->text().contains(QLatin1String("No system keychain")));
 }
 
 void TstUiExternalCacheDialog::editKeepsReferences()
@@ -288,7 +284,7 @@ void TstUiExternalCacheDialog::editKeepsReferences()
     ConnectionStringKeychain keychain;
     ExternalCacheDialog env(ws, 0, &keychain);
     QCOMPARE(env.storage(), ExternalCacheDialog::Storage::Environment);
-    QCOMPARE(child<QLineEdit>(&env, "variableEdit")->text(), QStringLiteral("REDIS_CS"));
+    QCOMPARE(childNamed<QLineEdit>(&env, "variableEdit")->text(), QStringLiteral("REDIS_CS"));
     QCOMPARE(env.cache().connectionStringSource, QStringLiteral("${REDIS_CS}"));
     ExternalCacheDialog inKeychain(ws, 1, &keychain);
     QCOMPARE(inKeychain.storage(), ExternalCacheDialog::Storage::Keychain);
@@ -319,10 +315,10 @@ void TstUiExternalCacheDialog::testConnection()
     ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
     dialog.show();
     chooseStorage(dialog, ExternalCacheDialog::Storage::File);
-    child<QLineEdit>(&dialog, "connectionStringEdit")->setText(server.connectionString());
-    auto *button = child<QPushButton>(&dialog, "testConnectionButton");
-    auto *busy = child<QProgressBar>(&dialog, "testBusyIndicator");
-    auto *result = child<QLabel>(&dialog, "testResultLabel");
+    childNamed<QLineEdit>(&dialog, "connectionStringEdit")->setText(server.connectionString());
+    auto *button = childNamed<QPushButton>(&dialog, "testConnectionButton");
+    auto *busy = childNamed<QProgressBar>(&dialog, "testBusyIndicator");
+    auto *result = childNamed<QLabel>(&dialog, "testResultLabel");
     QVERIFY(button->isEnabled());
     button->click();
     QVERIFY(busy->isVisible());
@@ -347,10 +343,10 @@ void TstUiExternalCacheDialog::testConnectionClosedPort()
     ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
     dialog.show();
     chooseStorage(dialog, ExternalCacheDialog::Storage::File);
-    const quint16 port = closedPort();
-    child<QLineEdit>(&dialog, "connectionStringEdit")->setText(QStringLiteral("127.0.0.1:%1").arg(port));
-    child<QPushButton>(&dialog, "testConnectionButton")->click();
-    auto *result = child<QLabel>(&dialog, "testResultLabel");
+    const quint16 port = closedLoopbackPort();
+    childNamed<QLineEdit>(&dialog, "connectionStringEdit")->setText(QStringLiteral("127.0.0.1:%1").arg(port));
+    childNamed<QPushButton>(&dialog, "testConnectionButton")->click();
+    auto *result = childNamed<QLabel>(&dialog, "testResultLabel");
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Connection failed: ")), 5000);
     QVERIFY2(result->text().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(result->text()));
 }
@@ -365,10 +361,10 @@ void TstUiExternalCacheDialog::testConnectionWrongPassword()
     ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
     dialog.show();
     chooseStorage(dialog, ExternalCacheDialog::Storage::File);
-    child<QLineEdit>(&dialog, "connectionStringEdit")
+    childNamed<QLineEdit>(&dialog, "connectionStringEdit")
         ->setText(QStringLiteral("127.0.0.1:%1,password=%2").arg(server.port()).arg(wrong));
-    child<QPushButton>(&dialog, "testConnectionButton")->click();
-    auto *result = child<QLabel>(&dialog, "testResultLabel");
+    childNamed<QPushButton>(&dialog, "testConnectionButton")->click();
+    auto *result = childNamed<QLabel>(&dialog, "testResultLabel");
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Connection failed: ")), 5000);
     QVERIFY2(result->text().contains(QLatin1String("WRONGPASS"), Qt::CaseInsensitive)
                  || result->text().contains(QLatin1String("password"), Qt::CaseInsensitive),
@@ -383,7 +379,7 @@ void TstUiExternalCacheDialog::findsLocalServer()
     RedisServer server;
     QVERIFY2(server.start(), qPrintable(server.errorText()));
     ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
-    auto *instance = child<QComboBox>(&dialog, "cacheInstanceCombo");
+    auto *instance = childNamed<QComboBox>(&dialog, "cacheInstanceCombo");
     QCOMPARE(instance->count(), 1);
     QCOMPARE(instance->itemText(0), QStringLiteral("Custom"));
     dialog.probeLocalServer(RedisEndpoint {server.host(), server.port()});
@@ -392,17 +388,32 @@ void TstUiExternalCacheDialog::findsLocalServer()
     instance->setCurrentIndex(1);
     Q_EMIT instance->activated(1);
     QCOMPARE(dialog.storage(), ExternalCacheDialog::Storage::File);
-    QCOMPARE(child<QLineEdit>(&dialog, "connectionStringEdit")->text(),
+    QCOMPARE(childNamed<QLineEdit>(&dialog, "connectionStringEdit")->text(),
              QStringLiteral("%1:%2").arg(server.host()).arg(server.port()));
 
     // Nothing listening: nothing offered.
     ExternalCacheDialog other(twoLocations(), -1, nullptr);
-    other.probeLocalServer(RedisEndpoint {QStringLiteral("127.0.0.1"), closedPort()});
+    other.probeLocalServer(RedisEndpoint {QStringLiteral("127.0.0.1"), closedLoopbackPort()});
     auto *probe = other.findChild<RedisConnectionProbe *>();
     QVERIFY(probe);
     QSignalSpy finished(probe, &RedisConnectionProbe::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
-    QCOMPARE(child<QComboBox>(&other, "cacheInstanceCombo")->count(), 1);
+    QCOMPARE(childNamed<QComboBox>(&other, "cacheInstanceCombo")->count(), 1);
+}
+
+void TstUiExternalCacheDialog::keychainProbeWithoutSessionBus()
+{
+    // No secret service reachable (as on a headless CI machine): the real
+    // probe says so, and the dialog offers the file or a variable.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sluice-test-bus");
+    ConnectionStringKeychain keychain;
+    ExternalCacheDialog dialog(twoLocations(), -1, &keychain);
+    QCOMPARE(dialog.storage(), ExternalCacheDialog::Storage::Keychain);
+    keychain.probe();
+    QTRY_VERIFY_WITH_TIMEOUT(keychain.availability() != ConnectionStringKeychain::Availability::Unknown, 10000);
+    QCOMPARE(keychain.availability(), ConnectionStringKeychain::Availability::Unavailable);
+    QCOMPARE(dialog.storage(), ExternalCacheDialog::Storage::Environment);
+    QVERIFY(childNamed<QLabel>(&dialog, "storageNote")->text().contains(QLatin1String("No system keychain")));
 }
 
 QTEST_MAIN(TstUiExternalCacheDialog)

@@ -1,4 +1,5 @@
 #include "RedisServer.h"
+#include "WidgetTestSupport.h"
 
 #include "ExternalCacheDialog.h"
 #include "ExternalCachesPage.h"
@@ -12,11 +13,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTest>
 #include <QUndoStack>
 
 using namespace sluice;
+using sluice::test::childNamed;
+using sluice::test::closedLoopbackPort;
 using sluice::test::RedisServer;
 
 // The External caches page: the table (id, Use from, redacted endpoint,
@@ -39,15 +41,8 @@ template<typename T> T *child(QWidget *parent, const char *name)
 
 QString cell(ExternalCachesPage &page, int row, int column)
 {
-    QTableWidgetItem *item = child<QTableWidget>(&page, "cachesTable")->item(row, column);
+    QTableWidgetItem *item = childNamed<QTableWidget>(&page, "cachesTable")->item(row, column);
     return item ? item->text() : QString();
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    return server.serverPort();
 }
 
 Workspace sample(const QString &reachable)
@@ -62,7 +57,7 @@ Workspace sample(const QString &reachable)
     west.id = QStringLiteral("redis-west");
     west.useFrom = QStringLiteral("West");
     west.connectionStringSource = west.connectionString =
-        QStringLiteral("127.0.0.1:%1,password=%2").arg(closedPort()).arg(kSecret);
+        QStringLiteral("127.0.0.1:%1,password=%2").arg(closedLoopbackPort()).arg(kSecret);
     west.description = QStringLiteral("west");
     ws.caches = {def, west};
     return ws;
@@ -78,7 +73,7 @@ QString everythingShown(QWidget *root)
         if (auto *edit = qobject_cast<QLineEdit *>(w); edit && edit->echoMode() == QLineEdit::Normal)
             texts << edit->text();
     }
-    auto *table = child<QTableWidget>(root, "cachesTable");
+    auto *table = childNamed<QTableWidget>(root, "cachesTable");
     for (int r = 0; r < table->rowCount(); ++r) {
         for (int c = 0; c < table->columnCount(); ++c)
             texts << table->item(r, c)->text() << table->item(r, c)->toolTip();
@@ -113,7 +108,7 @@ void TstUiExternalCachesPage::tableContents()
 {
     ExternalCachesPage page(nullptr);
     page.setWorkspace(sample(m_redis->connectionString()));
-    auto *table = child<QTableWidget>(&page, "cachesTable");
+    auto *table = childNamed<QTableWidget>(&page, "cachesTable");
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->columnCount(), int(ExternalCachesPage::ColumnCount));
     QCOMPARE(cell(page, 0, ExternalCachesPage::IdColumn), QStringLiteral("redis-default"));
@@ -123,7 +118,7 @@ void TstUiExternalCachesPage::tableContents()
     QVERIFY(cell(page, 1, ExternalCachesPage::EndpointColumn).contains(QLatin1String("***")));
     QCOMPARE(cell(page, 0, ExternalCachesPage::StatusColumn), QStringLiteral("Not tested"));
     QVERIFY(cell(page, 0, ExternalCachesPage::LatencyColumn).isEmpty());
-    QVERIFY(child<QLabel>(&page, "resolutionNote")->text().contains(QLatin1String("overrides Default")));
+    QVERIFY(childNamed<QLabel>(&page, "resolutionNote")->text().contains(QLatin1String("overrides Default")));
     QVERIFY(!everythingShown(&page).contains(kSecret));
 
     // A keychain reference not read yet, and an unset variable.
@@ -146,22 +141,22 @@ void TstUiExternalCachesPage::addEditRemoveWithUndo()
     ExternalCachesPage page(nullptr);
     QUndoStack undo;
     page.setUndoStack(&undo);
-    page.setLocalServerPort(closedPort());
+    page.setLocalServerPort(closedLoopbackPort());
     page.setWorkspace(ws);
     page.show();
     QSignalSpy edited(&page, &ExternalCachesPage::edited);
 
-    child<QPushButton>(&page, "addCacheButton")->click();
+    childNamed<QPushButton>(&page, "addCacheButton")->click();
     ExternalCacheDialog *dialog = page.dialog();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    child<QLineEdit>(dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
-    auto *storage = child<QComboBox>(dialog, "storageCombo");
+    childNamed<QLineEdit>(dialog, "cacheIdEdit")->setText(QStringLiteral("redis-east"));
+    auto *storage = childNamed<QComboBox>(dialog, "storageCombo");
     storage->setCurrentIndex(storage->findData(int(ExternalCacheDialog::Storage::File)));
-    child<QLineEdit>(dialog, "connectionStringEdit")
+    childNamed<QLineEdit>(dialog, "connectionStringEdit")
         ->setText(QStringLiteral("127.0.0.1:6390,password=%1").arg(kSecret));
     QVERIFY(dialog->isValid());
-    child<QDialogButtonBox>(dialog, "buttons")->button(QDialogButtonBox::Save)->click();
+    childNamed<QDialogButtonBox>(dialog, "buttons")->button(QDialogButtonBox::Save)->click();
     QTRY_VERIFY(!page.dialog());
     QCOMPARE(edited.count(), 1);
     QCOMPARE(page.workspace().caches.size(), 3);
@@ -171,20 +166,20 @@ void TstUiExternalCachesPage::addEditRemoveWithUndo()
     QVERIFY(!everythingShown(&page).contains(kSecret));
 
     // Edit the description of the second cache.
-    child<QTableWidget>(&page, "cachesTable")->selectRow(1);
-    child<QPushButton>(&page, "editCacheButton")->click();
+    childNamed<QTableWidget>(&page, "cachesTable")->selectRow(1);
+    childNamed<QPushButton>(&page, "editCacheButton")->click();
     dialog = page.dialog();
     QVERIFY(dialog);
-    QCOMPARE(child<QLineEdit>(dialog, "cacheIdEdit")->text(), QStringLiteral("redis-west"));
-    child<QLineEdit>(dialog, "descriptionEdit")->setText(QStringLiteral("edited"));
-    child<QDialogButtonBox>(dialog, "buttons")->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(childNamed<QLineEdit>(dialog, "cacheIdEdit")->text(), QStringLiteral("redis-west"));
+    childNamed<QLineEdit>(dialog, "descriptionEdit")->setText(QStringLiteral("edited"));
+    childNamed<QDialogButtonBox>(dialog, "buttons")->button(QDialogButtonBox::Save)->click();
     QTRY_VERIFY(!page.dialog());
     QCOMPARE(page.workspace().caches.at(1).description, QStringLiteral("edited"));
     QCOMPARE(page.workspace().caches.at(1).connectionStringSource, ws.caches.at(1).connectionStringSource);
 
     // Remove the first.
-    child<QTableWidget>(&page, "cachesTable")->selectRow(0);
-    child<QPushButton>(&page, "removeCacheButton")->click();
+    childNamed<QTableWidget>(&page, "cachesTable")->selectRow(0);
+    childNamed<QPushButton>(&page, "removeCacheButton")->click();
     QCOMPARE(page.workspace().caches.size(), 2);
     QCOMPARE(cell(page, 0, ExternalCachesPage::IdColumn), QStringLiteral("redis-west"));
     QCOMPARE(undo.count(), 3);
@@ -196,7 +191,7 @@ void TstUiExternalCachesPage::addEditRemoveWithUndo()
     QCOMPARE(page.workspace().caches.at(1).description, QStringLiteral("west"));
     undo.undo();
     QCOMPARE(page.workspace(), ws);
-    QCOMPARE(child<QTableWidget>(&page, "cachesTable")->rowCount(), 2);
+    QCOMPARE(childNamed<QTableWidget>(&page, "cachesTable")->rowCount(), 2);
     undo.redo();
     QCOMPARE(page.workspace().caches.size(), 3);
 }
@@ -206,8 +201,8 @@ void TstUiExternalCachesPage::testAll()
     ExternalCachesPage page(nullptr);
     page.setWorkspace(sample(m_redis->connectionString()));
     QSignalSpy finished(&page, &ExternalCachesPage::testsFinished);
-    child<QPushButton>(&page, "testAllButton")->click();
-    QVERIFY(!child<QPushButton>(&page, "testAllButton")->isEnabled());
+    childNamed<QPushButton>(&page, "testAllButton")->click();
+    QVERIFY(!childNamed<QPushButton>(&page, "testAllButton")->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 8000);
     QCOMPARE(cell(page, 0, ExternalCachesPage::StatusColumn), QStringLiteral("Connected"));
     QVERIFY(cell(page, 0, ExternalCachesPage::LatencyColumn).endsWith(QLatin1String(" ms")));
@@ -215,7 +210,7 @@ void TstUiExternalCachesPage::testAll()
     QVERIFY2(failed.startsWith(QLatin1String("Error: ")), qPrintable(failed));
     QVERIFY2(failed.contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(failed));
     QVERIFY(cell(page, 1, ExternalCachesPage::LatencyColumn).isEmpty());
-    QVERIFY(child<QPushButton>(&page, "testAllButton")->isEnabled());
+    QVERIFY(childNamed<QPushButton>(&page, "testAllButton")->isEnabled());
     QVERIFY(!everythingShown(&page).contains(kSecret));
 }
 
@@ -225,16 +220,16 @@ void TstUiExternalCachesPage::locations()
     QUndoStack undo;
     page.setUndoStack(&undo);
     page.setWorkspace(sample(m_redis->connectionString()));
-    auto *list = child<QListWidget>(&page, "locationsList");
-    auto *name = child<QLineEdit>(&page, "newLocationEdit");
-    auto *add = child<QPushButton>(&page, "addLocationButton");
+    auto *list = childNamed<QListWidget>(&page, "locationsList");
+    auto *name = childNamed<QLineEdit>(&page, "newLocationEdit");
+    auto *add = childNamed<QPushButton>(&page, "addLocationButton");
     QCOMPARE(list->count(), 1);
 
     name->setText(QStringLiteral("default"));
     QVERIFY(!add->isEnabled());
     name->setText(QStringLiteral("west"));
     QVERIFY(!add->isEnabled());
-    QVERIFY(child<QLabel>(&page, "locationError")->text().contains(QLatin1String("West")));
+    QVERIFY(childNamed<QLabel>(&page, "locationError")->text().contains(QLatin1String("West")));
     name->setText(QStringLiteral("North Europe"));
     QVERIFY(add->isEnabled());
     add->click();
@@ -249,7 +244,7 @@ void TstUiExternalCachesPage::locations()
     QCOMPARE(cell(page, 1, ExternalCachesPage::UseFromColumn), QStringLiteral("West Europe"));
     // A taken name is refused and the old one stays.
     list->item(0)->setText(QStringLiteral("north europe"));
-    QTRY_VERIFY(child<QLabel>(&page, "locationError")->isVisibleTo(&page));
+    QTRY_VERIFY(childNamed<QLabel>(&page, "locationError")->isVisibleTo(&page));
     QCOMPARE(page.workspace().locations.first(), QStringLiteral("West Europe"));
     QCOMPARE(list->item(0)->text(), QStringLiteral("West Europe"));
     QCOMPARE(undo.count(), 2);
