@@ -1,5 +1,6 @@
 #include "tst_workspace_support.h"
 
+#include "gateway/GatewayConfig.h"
 #include "workspace/WorkspaceWriter.h"
 
 #include <QFile>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void keychainReference();
     void editedCachesAndLocations();
     void reportsUnwritableFolder();
+    void gatewayRefusesKeychainReference();
 
 private:
     static QByteArray readFile(const QString &path);
@@ -140,6 +142,26 @@ void TstWorkspaceWriter::reportsUnwritableFolder()
     QString error;
     QVERIFY(!WorkspaceWriter::write(Workspace(), QStringLiteral("/nonexistent-sluice-dir/x"), &error));
     QVERIFY(error.contains(QLatin1String("workspace.json")));
+}
+
+void TstWorkspaceWriter::gatewayRefusesKeychainReference()
+{
+    // A headless gateway does not read the console's keychain: it says so.
+    QTemporaryDir dir;
+    Workspace ws;
+    ws.name = QStringLiteral("k");
+    ExternalCache cache;
+    cache.id = QStringLiteral("redis-main");
+    cache.keychainKey = QStringLiteral("caches/redis-main/1");
+    ws.caches = {cache};
+    QVERIFY(WorkspaceWriter::write(ws, dir.path()));
+    Diagnostics diagnostics;
+    const auto config = GatewayConfig::load(dir.path(), {}, &diagnostics);
+    QVERIFY(!config);
+    const QString text = describe(diagnostics);
+    QVERIFY2(text.contains(QLatin1String("caches[0].connectionString")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("keychain")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("${NAME}")), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TstWorkspaceWriter)
