@@ -1,3 +1,4 @@
+#include "RedisCluster.h"
 #include "RedisServer.h"
 #include "WidgetTestSupport.h"
 
@@ -23,6 +24,7 @@
 using namespace sluice;
 using sluice::test::childNamed;
 using sluice::test::closedLoopbackPort;
+using sluice::test::RedisCluster;
 using sluice::test::RedisServer;
 
 // The external cache dialog: Use-from uniqueness (a served location is
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void editKeepsReferences();
     void testConnection_data();
     void testConnection();
+    void testConnectionCluster();
     void testConnectionClosedPort();
     void testConnectionWrongPassword();
     void findsLocalServer();
@@ -336,6 +339,21 @@ void TstUiExternalCacheDialog::testConnection()
     QVERIFY(button->isEnabled());
     if (!password.isEmpty())
         QVERIFY(!shownTexts(&dialog).join(QLatin1Char('\n')).contains(password));
+}
+
+void TstUiExternalCacheDialog::testConnectionCluster()
+{
+    RedisCluster cluster;
+    QVERIFY2(cluster.start(), qPrintable(cluster.errorText()));
+    ExternalCacheDialog dialog(twoLocations(), -1, nullptr);
+    dialog.show();
+    chooseStorage(dialog, ExternalCacheDialog::Storage::File);
+    childNamed<QLineEdit>(&dialog, "connectionStringEdit")
+        ->setText(QStringLiteral("127.0.0.1:%1").arg(cluster.ports().first()));
+    childNamed<QPushButton>(&dialog, "testConnectionButton")->click();
+    auto *result = childNamed<QLabel>(&dialog, "testResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Conn")), 5000);
+    QVERIFY2(result->text().contains(QLatin1String("cluster mode")), qPrintable(result->text()));
 }
 
 void TstUiExternalCacheDialog::testConnectionClosedPort()
