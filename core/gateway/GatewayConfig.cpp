@@ -81,6 +81,10 @@ std::shared_ptr<const GatewayConfig> GatewayConfig::load(const QString &workspac
     WorkspaceLoadResult loaded = WorkspaceLoader().loadFolder(workspaceDir);
     diagnostics += loaded.diagnostics;
     config->m_workspace = std::move(loaded.workspace);
+    for (ExternalCache &cache : config->m_workspace.caches) {
+        if (!cache.keychainKey.isEmpty() && cache.connectionString.isEmpty())
+            cache.connectionString = options.keychainSecrets.value(cache.keychainKey);
+    }
     const Workspace &workspace = config->m_workspace;
 
     config->m_location = options.location;

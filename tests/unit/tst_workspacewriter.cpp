@@ -162,6 +162,15 @@ void TstWorkspaceWriter::gatewayRefusesKeychainReference()
     QVERIFY2(text.contains(QLatin1String("caches[0].connectionString")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("keychain")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("${NAME}")), qPrintable(text));
+
+    // The console's in-process gateway is handed what the keychain holds.
+    GatewayConfig::Options options;
+    options.keychainSecrets.insert(cache.keychainKey, QStringLiteral("127.0.0.1:6390,password=k3y"));
+    Diagnostics fine;
+    const auto withSecret = GatewayConfig::load(dir.path(), options, &fine);
+    QVERIFY2(withSecret, qPrintable(describe(fine)));
+    QVERIFY(withSecret->cacheOptions().has_value());
+    QCOMPARE(withSecret->cacheOptions()->password, QStringLiteral("k3y"));
 }
 
 QTEST_GUILESS_MAIN(TstWorkspaceWriter)
