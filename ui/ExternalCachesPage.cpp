@@ -240,6 +240,10 @@ void ExternalCachesPage::refresh()
     m_edit->setEnabled(selectedRow() >= 0);
     m_remove->setEnabled(selectedRow() >= 0);
     m_testAll->setEnabled(!m_workspace.caches.isEmpty() && m_testsRunning == 0);
+    // At most one cache per location (Default included).
+    const bool locationFree = m_workspace.caches.size() < m_workspace.locations.size() + 1;
+    m_add->setEnabled(locationFree);
+    m_add->setToolTip(locationFree ? QString() : tr("Every location already has a cache: add a location first."));
 
     m_locations->clear();
     for (const QString &location : m_workspace.locations) {

@@ -224,6 +224,9 @@ void TstUiExternalCachesPage::locations()
     auto *name = childNamed<QLineEdit>(&page, "newLocationEdit");
     auto *add = childNamed<QPushButton>(&page, "addLocationButton");
     QCOMPARE(list->count(), 1);
+    auto *addCache = childNamed<QPushButton>(&page, "addCacheButton");
+    QVERIFY(!addCache->isEnabled()); // Default and West are both served
+    QVERIFY(addCache->toolTip().contains(QLatin1String("add a location")));
 
     name->setText(QStringLiteral("default"));
     QVERIFY(!add->isEnabled());
@@ -236,6 +239,7 @@ void TstUiExternalCachesPage::locations()
     QCOMPARE(page.workspace().locations, QStringList({QStringLiteral("West"), QStringLiteral("North Europe")}));
     QCOMPARE(list->count(), 2);
     QVERIFY(name->text().isEmpty());
+    QVERIFY(addCache->isEnabled());
 
     // Renaming in the list follows into the cache's Use from.
     list->item(0)->setText(QStringLiteral("West Europe"));
