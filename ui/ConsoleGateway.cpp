@@ -42,7 +42,9 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
         return false;
     }
     Diagnostics diagnostics;
-    auto config = GatewayConfig::load(workspaceDir, {settings.location}, &diagnostics);
+    GatewayConfig::Options options;
+    options.location = settings.location;
+    auto config = GatewayConfig::load(workspaceDir, options, &diagnostics);
     if (!config) {
         QStringList lines;
         for (const Diagnostic &d : std::as_const(diagnostics)) {

@@ -44,7 +44,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     Diagnostics diagnostics;
-    const auto config = GatewayConfig::load(workspaceDir, {commandLine->location}, &diagnostics);
+    GatewayConfig::Options options;
+    options.location = commandLine->location;
+    const auto config = GatewayConfig::load(workspaceDir, options, &diagnostics);
     for (Diagnostic d : diagnostics) {
         d.location.file = QDir(workspaceDir).filePath(d.location.file);
         printLine(stderr, d.toString());

@@ -81,6 +81,10 @@ std::shared_ptr<const GatewayConfig> GatewayConfig::load(const QString &workspac
     WorkspaceLoadResult loaded = WorkspaceLoader().loadFolder(workspaceDir);
     diagnostics += loaded.diagnostics;
     config->m_workspace = std::move(loaded.workspace);
+    for (ExternalCache &cache : config->m_workspace.caches) {
+        if (!cache.keychainKey.isEmpty() && cache.connectionString.isEmpty())
+            cache.connectionString = options.keychainSecrets.value(cache.keychainKey);
+    }
     const Workspace &workspace = config->m_workspace;
 
     config->m_location = options.location;
@@ -97,6 +101,16 @@ std::shared_ptr<const GatewayConfig> GatewayConfig::load(const QString &workspac
     for (qsizetype i = 0; i < workspace.caches.size(); ++i) {
         const ExternalCache &cache = workspace.caches.at(i);
         const QString path = QStringLiteral("caches[%1].connectionString").arg(i);
+        if (!cache.keychainKey.isEmpty() && cache.connectionString.isEmpty()) {
+            diagnostics.append(Diagnostic::error(
+                {QStringLiteral("workspace.json"), 0, 0, path},
+                QCoreApplication::translate("GatewayConfig",
+                                            "the connection string of cache '%1' is kept in the console's system "
+                                            "keychain, which this gateway does not read: reference an environment "
+                                            "variable (\"${NAME}\") instead")
+                    .arg(cache.id)));
+            continue;
+        }
         const RedisConnectionStringResult parsed = RedisConnectionString::parse(cache.connectionString);
         for (const QString &warning : parsed.warnings)
             diagnostics.append(Diagnostic::warning({QStringLiteral("workspace.json"), 0, 0, path}, warning));

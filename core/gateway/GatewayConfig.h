@@ -21,6 +21,10 @@ public:
     struct Options
     {
         QString location = QStringLiteral("Default"); // the gateway's "Use from" location
+        // Connection strings of caches kept in the system keychain, by key
+        // ({"keychain": "<key>"} in workspace.json): the console reads them
+        // and hands them to its in-process gateway. Secrets.
+        QHash<QString, QString> keychainSecrets;
     };
 
     // Loads WORKSPACE/workspace.json and every policy file, validates all of it,

@@ -19,6 +19,8 @@ struct Operation
     QString name;        // display name; defaults to id
     QString method;      // upper-case HTTP method, or "*" for any
     QString urlTemplate; // "/products/{id}", "/*", "/"
+
+    friend bool operator==(const Operation &, const Operation &) = default;
 };
 
 struct Api
@@ -31,6 +33,8 @@ struct Api
     QList<Operation> operations;
 
     const Operation *operation(const QString &operationId) const;
+
+    friend bool operator==(const Api &, const Api &) = default;
 };
 
 struct Product
@@ -39,6 +43,8 @@ struct Product
     QString name;
     QStringList apis;
     bool subscriptionRequired = true;
+
+    friend bool operator==(const Product &, const Product &) = default;
 };
 
 struct User
@@ -48,6 +54,8 @@ struct User
     QString firstName;
     QString lastName;
     QStringList groups; // group ids
+
+    friend bool operator==(const User &, const User &) = default;
 };
 
 struct Group
@@ -57,6 +65,8 @@ struct Group
 
     // The APIM groups that always exist: administrators, developers, guests.
     static QStringList builtInIds();
+
+    friend bool operator==(const Group &, const Group &) = default;
 };
 
 struct Subscription
@@ -74,6 +84,8 @@ struct Subscription
     ScopeKind scopeKind() const;
     QString scopeTarget() const; // product or api id; empty for "all"
     bool isActive() const { return state == QLatin1String("active"); }
+
+    friend bool operator==(const Subscription &, const Subscription &) = default;
 };
 
 struct ExternalCache
@@ -82,6 +94,17 @@ struct ExternalCache
     QString useFrom = QStringLiteral("default"); // "default" or a location name
     QString connectionString;                    // ${ENV} already resolved; a secret
     QString description;
+    // Where workspace.json keeps the connection string (what WorkspaceWriter
+    // writes back): the text as written, ${ENV} references unresolved, or
+    // (when keychainKey is set) an entry of the system keychain, which the
+    // console reads; the reader then leaves connectionString empty.
+    QString connectionStringSource;
+    QString keychainKey; // "connectionString": {"keychain": "<key>"}
+
+    // The service name of the console's keychain entries.
+    static QString keychainService() { return QStringLiteral("sluice"); }
+
+    friend bool operator==(const ExternalCache &, const ExternalCache &) = default;
 };
 
 struct Backend
@@ -89,6 +112,8 @@ struct Backend
     QString id;
     QString url;
     QString description;
+
+    friend bool operator==(const Backend &, const Backend &) = default;
 };
 
 // "internalCache" in workspace.json: the built-in cache of every gateway.
@@ -96,6 +121,8 @@ struct InternalCacheSettings
 {
     qint64 capacityMegabytes = 256; // LRU eviction beyond it
     qint64 maxEntryKilobytes = 2048; // larger responses and values are not stored (APIM's 2 MiB)
+
+    friend bool operator==(const InternalCacheSettings &, const InternalCacheSettings &) = default;
 };
 
 struct Workspace
@@ -122,6 +149,8 @@ struct Workspace
     // The cache serving a gateway at `location`: the one whose useFrom is the
     // location (case-insensitive), else the "default" one, else none.
     const ExternalCache *cacheFor(const QString &location) const;
+
+    friend bool operator==(const Workspace &, const Workspace &) = default;
 };
 
 } // namespace sluice

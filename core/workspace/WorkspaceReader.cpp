@@ -130,7 +130,10 @@ void WorkspaceReader::readCaches(const QJsonArray &array, const QString &path, W
         }
 
         const QLatin1String connectionKey("connectionString");
-        if (const std::optional<QString> connection = fields.requiredString(connectionKey)) {
+        if (object->value(connectionKey).isObject()) {
+            cache.keychainKey = readKeychainReference(*fields.object(connectionKey), fields.pathOf(connectionKey));
+        } else if (const std::optional<QString> connection = fields.requiredString(connectionKey)) {
+            cache.connectionStringSource = *connection;
             bool resolved = false;
             cache.connectionString = resolveSecret(*connection, fields.pathOf(connectionKey), &resolved);
             if (resolved && cache.connectionString.isEmpty())
@@ -314,6 +317,14 @@ void WorkspaceReader::readBackends(const QJsonArray &array, const QString &path,
         fields.finish();
         ws.backends.append(std::move(backend));
     }
+}
+
+QString WorkspaceReader::readKeychainReference(const QJsonObject &object, const QString &path)
+{
+    JsonFieldReader fields(object, path, m_issues);
+    const QString key = fields.requiredString(QLatin1String("keychain")).value_or(QString());
+    fields.finish();
+    return key;
 }
 
 QString WorkspaceReader::resolveSecret(const QString &text, const QString &path, bool *ok)

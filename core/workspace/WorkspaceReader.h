@@ -34,6 +34,8 @@ private:
     void readSubscriptions(const QJsonArray &array, const QString &path, Workspace &ws);
     void readBackends(const QJsonArray &array, const QString &path, Workspace &ws);
 
+    // {"keychain": "<key>"}: a connection string kept in the system keychain.
+    QString readKeychainReference(const QJsonObject &object, const QString &path);
     // Resolves ${ENV} references of a secret at `path`; reports unset
     // variables by name and never the value.
     QString resolveSecret(const QString &text, const QString &path, bool *ok = nullptr);
