@@ -42,9 +42,9 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
         return false;
     }
     Diagnostics diagnostics;
-    GatewayConfig::Options options;
-    options.location = settings.location;
-    auto config = GatewayConfig::load(workspaceDir, options, &diagnostics);
+    GatewayConfig::Options loadOptions;
+    loadOptions.location = settings.location;
+    auto config = GatewayConfig::load(workspaceDir, loadOptions, &diagnostics);
     if (!config) {
         QStringList lines;
         for (const Diagnostic &d : std::as_const(diagnostics)) {
