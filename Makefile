@@ -5,7 +5,7 @@
 PRESET ?= default
 BUILD_DIR := build
 JOBS ?= $(shell nproc)
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 FUZZ_TIME ?= 300
 
 .PHONY: all deps configure build test test-unit run run-gateway format test-asan fuzz fuzz-smoke bench clean
