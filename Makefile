@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 10
 FUZZ_TIME ?= 300
 
-.PHONY: all deps configure build test test-unit run run-gateway format test-asan fuzz fuzz-smoke bench clean
+.PHONY: all deps configure build test test-unit run run-gateway format test-asan fuzz fuzz-smoke fuzz-run bench clean
 
 all: build
 
@@ -21,9 +21,15 @@ configure: deps
 build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
+# The tests mostly wait on sockets and processes: the fuzz targets build
+# meanwhile (their log in build-fuzz/build.log, shown when that build fails),
+# then each fuzzes briefly.
 test: build
-	@ctest --preset $(PRESET) --output-on-failure
-	@$(MAKE) --no-print-directory fuzz-smoke
+	@cmake --preset fuzz >/dev/null
+	@{ cmake --build --preset fuzz --target fuzzers -j $(JOBS) > build-fuzz/build.log 2>&1; echo $$? > build-fuzz/build.rc; } & \
+		ctest --preset $(PRESET) --output-on-failure; tests=$$?; wait; \
+		if [ "$$(cat build-fuzz/build.rc)" != 0 ]; then cat build-fuzz/build.log; exit 1; fi; exit $$tests
+	@$(MAKE) --no-print-directory fuzz-run
 
 test-unit: build
 	@ctest --preset $(PRESET) -L unit --output-on-failure
@@ -39,6 +45,9 @@ test-asan: deps
 fuzz-smoke: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz --target fuzzers -j $(JOBS)
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir build-fuzz -L fuzz -j 2 --output-on-failure
 
 # make fuzz FUZZ_TIME=3600: every fuzz target for as long as asked.
