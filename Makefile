@@ -22,11 +22,11 @@ build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
 # The tests mostly wait on sockets and processes: the fuzz targets build
-# meanwhile (their log in build-fuzz/build.log, shown when that build fails),
-# then each fuzzes briefly.
+# meanwhile, at a lower priority than the tests (their log in
+# build-fuzz/build.log, shown when that build fails), then each fuzzes briefly.
 test: build
 	@cmake --preset fuzz >/dev/null
-	@{ cmake --build --preset fuzz --target fuzzers -j $(JOBS) > build-fuzz/build.log 2>&1; echo $$? > build-fuzz/build.rc; } & \
+	@{ nice -n 15 cmake --build --preset fuzz --target fuzzers -j $(JOBS) > build-fuzz/build.log 2>&1; echo $$? > build-fuzz/build.rc; } & \
 		ctest --preset $(PRESET) --output-on-failure; tests=$$?; wait; \
 		if [ "$$(cat build-fuzz/build.rc)" != 0 ]; then cat build-fuzz/build.log; exit 1; fi; exit $$tests
 	@$(MAKE) --no-print-directory fuzz-run
