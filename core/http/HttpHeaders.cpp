@@ -8,18 +8,6 @@ namespace sluice {
 
 namespace {
 
-bool isFraming(QByteArrayView name)
-{
-    return HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Transfer-Encoding")
-        || HttpHeaders::nameEquals(name, "Connection");
-}
-
-bool hasLineBreak(QByteArrayView text)
-{
-    const auto n = static_cast<size_t>(text.size());
-    return n != 0 && (std::memchr(text.data(), '\r', n) != nullptr || std::memchr(text.data(), '\n', n) != nullptr);
-}
-
 // RFC 9110 tchar, as a table: the wire scan looks at every name byte.
 struct TokenTable
 {
@@ -51,6 +39,18 @@ bool HttpHeaders::nameEquals(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }
 
+bool HttpHeaders::isFramingField(QByteArrayView name)
+{
+    return nameEquals(name, "Content-Length") || nameEquals(name, "Transfer-Encoding")
+        || nameEquals(name, "Connection");
+}
+
+bool HttpHeaders::hasLineBreak(QByteArrayView text)
+{
+    const auto n = static_cast<size_t>(text.size());
+    return n != 0 && (std::memchr(text.data(), '\r', n) != nullptr || std::memchr(text.data(), '\n', n) != nullptr);
+}
+
 quint64 HttpHeaders::nameBit(QByteArrayView name)
 {
     const auto lower = [](char c) { return static_cast<unsigned>(c | 0x20); };
@@ -69,7 +69,7 @@ bool HttpHeaders::scanWire(QByteArrayView lines, quint64 *names)
         if (at == name || end - at < 4 || at[0] != ':' || at[1] != ' ')
             return false;
         const QByteArrayView n(name, at - name);
-        if (isFraming(n))
+        if (isFramingField(n))
             return false;
         const char *cr = find(at + 2, end, '\r');
         if (!cr || cr + 1 >= end || cr[1] != '\n' || find(at + 2, cr, '\n'))
@@ -134,7 +134,7 @@ void HttpHeaders::appendWire(QByteArray &out) const
     if (!m_wire.isEmpty())
         out.append(m_wire);
     for (const Field &f : m_fields) {
-        if (f.first.isEmpty() || hasLineBreak(f.first) || hasLineBreak(f.second) || isFraming(f.first))
+        if (f.first.isEmpty() || hasLineBreak(f.first) || hasLineBreak(f.second) || isFramingField(f.first))
             continue;
         out.append(f.first);
         out.append(": ");

@@ -71,6 +71,11 @@ public:
     const std::vector<Field> &fieldsAfterWire() const { return m_fields; }
 
     static bool nameEquals(QByteArrayView a, QByteArrayView b);
+    // Content-Length, Transfer-Encoding or Connection: the fields a response
+    // writer owns.
+    static bool isFramingField(QByteArrayView name);
+    // CR or LF: text that would split a message if written as a field.
+    static bool hasLineBreak(QByteArrayView text);
 
 private:
     // Calls f(name, value) for each wire line until f returns false.

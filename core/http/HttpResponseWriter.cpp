@@ -36,19 +36,6 @@ private:
     char *m_at;
 };
 
-bool hasLineBreak(const QByteArray &text)
-{
-    return std::memchr(text.constData(), '\r', static_cast<size_t>(text.size())) != nullptr
-        || std::memchr(text.constData(), '\n', static_cast<size_t>(text.size())) != nullptr;
-}
-
-bool isHopOrFraming(const QByteArray &name)
-{
-    // Fields this writer owns.
-    return HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Transfer-Encoding")
-        || HttpHeaders::nameEquals(name, "Connection");
-}
-
 // standardReason() builds a new array per call; keep one copy per status.
 const QByteArray &reasonFor(int status)
 {
@@ -81,7 +68,7 @@ bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArr
     const bool sendBody = bodyAllowed && !(flags & HeadRequest) && !response.body.isEmpty();
     const bool inlineBody = sendBody && response.body.size() <= inlineBodyLimit;
     const QByteArray &reason =
-        !response.reason.isEmpty() && !hasLineBreak(response.reason) ? response.reason : reasonFor(status);
+        !response.reason.isEmpty() && !HttpHeaders::hasLineBreak(response.reason) ? response.reason : reasonFor(status);
 
     // An upper bound of what is written below: the status line, every field,
     // Date, Content-Length, Connection and the blank line.
@@ -107,9 +94,9 @@ bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArr
     bool hasDate = !wire.isEmpty() && response.headers.contains("Date");
     QByteArrayView givenLength;
     for (const auto &field : response.headers.fieldsAfterWire()) {
-        if (field.first.isEmpty() || hasLineBreak(field.first) || hasLineBreak(field.second))
+        if (field.first.isEmpty() || HttpHeaders::hasLineBreak(field.first) || HttpHeaders::hasLineBreak(field.second))
             continue; // never let a handler split the response
-        if (isHopOrFraming(field.first)) {
+        if (HttpHeaders::isFramingField(field.first)) {
             if (HttpHeaders::nameEquals(field.first, "Content-Length"))
                 givenLength = field.second;
             continue;
