@@ -4,9 +4,11 @@
 // caching headers and Cache-Status.
 #include "cache/CacheStore.h"
 #include "common/Decimal.h"
+#include "gateway/AdminCacheKey.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
+#include "gateway/RequestTrace.h"
 #include "gateway/caching/CacheRecord.h"
 #include "gateway/caching/ResponseCacheKey.h"
 #include "gateway/caching/ResponseCacheState.h"
@@ -125,6 +127,10 @@ public:
         }
         if (!buildKey(ctx, s))
             return StepResult::Fail;
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("key"), QString::fromLatin1(AdminCacheKey::encode(s.key)));
+            ctx.trace->detail(QStringLiteral("store"), s.store->name());
+        }
 
         s.outcome = ResponseCacheState::Outcome::Miss;
         QElapsedTimer timer;
@@ -147,6 +153,12 @@ private:
         if (ctx.responseCache->metrics)
             ctx.responseCache->metrics->recordBypass(reason);
         ctx.cacheStatus = QByteArrayLiteral("sluice; fwd=bypass; detail=") + detail;
+        if (ctx.trace) {
+            if (ctx.responseCache->store)
+                ctx.trace->detail(QStringLiteral("store"), ctx.responseCache->store->name());
+            ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("bypass"));
+            ctx.trace->detail(QStringLiteral("reason"), QString::fromLatin1(detail));
+        }
         return StepResult::Continue;
     }
 
@@ -228,6 +240,12 @@ private:
             s.metrics->recordLookup(outcome, elapsedNs / 1e9);
         if (outcome == CacheOutcome::Hit)
             return StepResult::SkipToOutbound;
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("outcome"), CacheMetrics::outcomeName(outcome));
+            ctx.trace->detail(QStringLiteral("reason"),
+                              outcome == CacheOutcome::Error ? QStringLiteral("store-error")
+                                                             : QStringLiteral("not-stored"));
+        }
 
         RequestCollapser &collapser = ctx.runtime().caches()->collapser();
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
@@ -278,6 +296,12 @@ private:
         appendDecimal(status, ttl);
         if (collapsed)
             status.append("; collapsed");
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("hit"));
+            if (collapsed)
+                ctx.trace->detail(QStringLiteral("reason"), QStringLiteral("collapsed"));
+            ctx.trace->detail(QStringLiteral("ttl"), QString::number(ttl));
+        }
         if (s.metrics)
             s.metrics->recordBackendAvoided();
         return true;
