@@ -82,10 +82,22 @@ private:
                                   {{"ORIGIN", m_origin.url().toString().toUtf8()}});
     }
 
-    // The in-process gateway as the console runs it: every request may be traced.
-    static bool startTracing(InProcessGateway &gateway, const TestWorkspace &workspace, QString *error)
+    // A copy of the fixture and the in-process gateway on it, as the console
+    // runs it: every request may be traced.
+    struct Running
     {
-        return gateway.start(workspace.path(), error, [](GatewayOptions &options) {
+        TestWorkspace workspace;
+        InProcessGateway gateway;
+        QString error;
+    };
+
+    bool start(Running &running)
+    {
+        if (!prepare(running.workspace)) {
+            running.error = QStringLiteral("the fixture could not be copied");
+            return false;
+        }
+        return running.gateway.start(running.workspace.path(), &running.error, [](GatewayOptions &options) {
             options.tracing.access = TraceOptions::Access::Anyone;
         });
     }
@@ -105,11 +117,9 @@ private Q_SLOTS:
     // TTL, and every step with the scope its policy file belongs to.
     void traceOfCacheMissThenHit()
     {
-        TestWorkspace workspace;
-        QVERIFY(prepare(workspace));
-        InProcessGateway gateway;
-        QString error;
-        QVERIFY2(startTracing(gateway, workspace, &error), qPrintable(error));
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        InProcessGateway &gateway = running.gateway;
 
         const Headers traced {{"Ocp-Apim-Trace", "true"}, {"X-Caller", "tester"}};
         const auto miss = TestHttpClient::get(gateway.port(), "/echo/items/1", traced);
@@ -186,11 +196,9 @@ private Q_SLOTS:
     {
         QFETCH(Headers, headers);
         QFETCH(bool, traced);
-        TestWorkspace workspace;
-        QVERIFY(prepare(workspace));
-        InProcessGateway gateway;
-        QString error;
-        QVERIFY2(startTracing(gateway, workspace, &error), qPrintable(error));
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        InProcessGateway &gateway = running.gateway;
         const auto response = TestHttpClient::get(gateway.port(), "/echo/plain", headers);
         QVERIFY(response);
         QCOMPARE(response->status, 200);
@@ -202,11 +210,9 @@ private Q_SLOTS:
     // request with Authorization bypasses the cache, and the trace says why.
     void secretsStayOutOfTheTrace()
     {
-        TestWorkspace workspace;
-        QVERIFY(prepare(workspace));
-        InProcessGateway gateway;
-        QString error;
-        QVERIFY2(startTracing(gateway, workspace, &error), qPrintable(error));
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        InProcessGateway &gateway = running.gateway;
         const auto response = TestHttpClient::get(
             gateway.port(), "/echo/private?subscription-key=" + PlainKey,
             {{"Ocp-Apim-Trace", "true"}, {"Ocp-Apim-Subscription-Key", TracedKey}, {"Authorization", Bearer}});
@@ -232,11 +238,10 @@ private Q_SLOTS:
     // runs the new policy; the built-in cache keeps its entries.
     void reloadKeepsConnectionsAndCache()
     {
-        TestWorkspace workspace;
-        QVERIFY(prepare(workspace));
-        InProcessGateway gateway;
-        QString error;
-        QVERIFY2(startTracing(gateway, workspace, &error), qPrintable(error));
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        TestWorkspace &workspace = running.workspace;
+        InProcessGateway &gateway = running.gateway;
 
         TestHttpClient client(gateway.port());
         const auto before = client.request("GET", "/echo/kept/1");
@@ -263,12 +268,11 @@ private Q_SLOTS:
     // A workspace with errors is refused: the running policy goes on answering.
     void brokenReloadIsRefused()
     {
-        TestWorkspace workspace;
-        QVERIFY(prepare(workspace));
-        InProcessGateway gateway;
-        QString error;
-        QVERIFY2(startTracing(gateway, workspace, &error), qPrintable(error));
-        const std::shared_ptr<const GatewayConfig> running = gateway.gateway().config();
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        TestWorkspace &workspace = running.workspace;
+        InProcessGateway &gateway = running.gateway;
+        const std::shared_ptr<const GatewayConfig> before = gateway.gateway().config();
 
         workspace.writePolicy(QStringLiteral("apis/echo.xml"), echoPolicy("v2", true));
         const GatewayReload reload = GatewayReload::load(workspace.path(), {});
@@ -277,7 +281,7 @@ private Q_SLOTS:
         QVERIFY2(reload.summary().contains(QLatin1String("refused"))
                      && reload.summary().contains(QLatin1String("policies/apis/echo.xml")),
                  qPrintable(reload.summary()));
-        QCOMPARE(gateway.gateway().config(), running);
+        QCOMPARE(gateway.gateway().config(), before);
 
         const auto response = TestHttpClient::get(gateway.port(), "/echo/after-broken");
         QVERIFY(response);

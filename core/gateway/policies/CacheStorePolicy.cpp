@@ -60,9 +60,11 @@ public:
                             ResponseCacheState &state = *self->responseCache;
                             if (self->trace) {
                                 self->trace->detail(QStringLiteral("store"), state.store->name());
-                                self->trace->detail(QStringLiteral("outcome"), write.ok
-                                                        ? QStringLiteral("stored")
-                                                        : CacheMetrics::storeSkipName(CacheStoreSkip::StoreError));
+                                self->trace->detail(QStringLiteral("outcome"), write.ok ? QStringLiteral("stored")
+                                                                                        : QStringLiteral("skipped"));
+                                if (!write.ok)
+                                    self->trace->detail(QStringLiteral("reason"),
+                                                        CacheMetrics::storeSkipName(CacheStoreSkip::StoreError));
                                 self->trace->detail(QStringLiteral("ttl"), QString::number(durationSeconds));
                             }
                             if (write.ok) {
