@@ -123,7 +123,10 @@ void ConsoleGateway::reload()
 void ConsoleGateway::finishReload(const GatewayReload &outcome)
 {
     m_reloading = false;
-    if (m_state == State::Running && outcome.workspaceDir == m_dir) {
+    // The gateway may have been restarted meanwhile, at another location.
+    const bool sameGateway = m_state == State::Running && outcome.workspaceDir == m_dir
+        && (!outcome.config || outcome.config->location() == m_settings.location);
+    if (sameGateway) {
         const bool accepted = outcome.applyTo(*m_gateway);
         const QString message = outcome.summary();
         if (accepted)
