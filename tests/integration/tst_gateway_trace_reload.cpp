@@ -5,6 +5,7 @@
 #include "GatewayProcess.h"
 #include "InProcessGateway.h"
 #include "OriginServer.h"
+#include "RedisServer.h"
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
 #include "gateway/Gateway.h"
@@ -12,6 +13,7 @@
 #include "gateway/RequestTrace.h"
 #include "gateway/TraceStore.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -287,6 +289,46 @@ private Q_SLOTS:
         QVERIFY(response);
         QCOMPARE(response->status, 200);
         QCOMPARE(response->headers.value("X-Policy"), QByteArray("v1"));
+    }
+
+    // A reload that brings an external cache for the location: the workers
+    // connect to it, and new lookups use it instead of the built-in cache.
+    void reloadConnectsToANewExternalCache()
+    {
+        test::RedisServer redis;
+        QVERIFY2(redis.start(), qPrintable(redis.errorText()));
+        Running running;
+        QVERIFY2(start(running), qPrintable(running.error));
+        InProcessGateway &gateway = running.gateway;
+        const auto lookupOf = [&gateway](const QByteArray &target) -> std::pair<QString, QString> {
+            const auto response = TestHttpClient::get(gateway.port(), target, {{"Ocp-Apim-Trace", "true"}});
+            const auto trace = response ? traceOf(gateway.gateway(), *response) : nullptr;
+            const RequestTrace::Step *lookup = trace ? findStep(*trace, QStringLiteral("cache-lookup")) : nullptr;
+            if (!lookup)
+                return {};
+            return {detailOf(*lookup, QStringLiteral("store")), detailOf(*lookup, QStringLiteral("outcome"))};
+        };
+        QCOMPARE(lookupOf("/echo/redis/1").first, QStringLiteral("internal"));
+
+        QFile file(running.workspace.path() + QStringLiteral("/workspace.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        file.close();
+        const QByteArray caches = "\"caches\": [ { \"id\": \"main\", \"useFrom\": \"default\", \"connectionString\": \""
+            + redis.connectionString().toUtf8() + "\" } ],\n  \"subscriptions\"";
+        json.replace("\"subscriptions\"", caches);
+        running.workspace.writeWorkspaceJson(json);
+        running.workspace.writePolicy(QStringLiteral("apis/echo.xml"),
+                                      echoPolicy("v2").replace("\"internal\"", "\"prefer-external\""));
+        const GatewayReload reload = GatewayReload::load(running.workspace.path(), {});
+        QVERIFY2(reload.accepted(), qPrintable(InProcessGateway::problems(reload.diagnostics)));
+        QVERIFY(reload.applyTo(gateway.gateway()));
+
+        // The first lookups may come before the new connection is up (a miss
+        // that stores nothing); once it is, a miss stores and the next one hits.
+        QTRY_VERIFY_WITH_TIMEOUT(lookupOf("/echo/redis/2") == std::pair(QStringLiteral("main"), QStringLiteral("hit")),
+                                 10'000);
+        QVERIFY(redis.cli({QStringLiteral("DBSIZE")}).trimmed() != "0");
     }
 
     // The real program: SIGHUP reloads (or refuses) with one log line, and
