@@ -11,7 +11,8 @@ namespace sluice {
 
 namespace {
 
-enum Column { Scope, Section, Policy, Duration, Details, ColumnCount };
+// Columns of the step tree.
+enum TraceColumn { ScopeColumn, SectionColumn, PolicyColumn, DurationColumn, DetailsColumn, TraceColumnCount };
 
 QString detailsText(const QList<std::pair<QString, QString>> &details)
 {
@@ -34,7 +35,7 @@ TracePanel::TracePanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_steps->setObjectName(QStringLiteral("traceSteps"));
     m_steps->setAccessibleName(tr("Policy steps of the last traced request"));
-    m_steps->setColumnCount(ColumnCount);
+    m_steps->setColumnCount(TraceColumnCount);
     m_steps->setHeaderLabels({tr("Scope"), tr("Section"), tr("Policy"), tr("Duration"), tr("Details")});
     m_steps->header()->setStretchLastSection(true);
     m_steps->setUniformRowHeights(true);
@@ -60,35 +61,35 @@ void TracePanel::showTrace(const RequestTrace &trace)
         while (parents.size() > step.depth)
             parents.removeLast();
         auto *item = parents.isEmpty() ? new QTreeWidgetItem(m_steps) : new QTreeWidgetItem(parents.constLast());
-        item->setText(Scope, step.scope);
-        item->setText(Section, step.section);
-        item->setText(Policy, step.policy);
-        item->setText(Duration, step.durationUs < 0 ? tr("unfinished") : tr("%L1 µs").arg(step.durationUs));
-        item->setText(Details, detailsText(step.details));
-        item->setToolTip(Policy, step.location);
-        item->setData(Policy, Qt::UserRole, step.location);
+        item->setText(ScopeColumn, step.scope);
+        item->setText(SectionColumn, step.section);
+        item->setText(PolicyColumn, step.policy);
+        item->setText(DurationColumn, step.durationUs < 0 ? tr("unfinished") : tr("%L1 µs").arg(step.durationUs));
+        item->setText(DetailsColumn, detailsText(step.details));
+        item->setToolTip(PolicyColumn, step.location);
+        item->setData(PolicyColumn, Qt::UserRole, step.location);
         parents.append(item);
     }
     if (!trace.variables.isEmpty()) {
         auto *variables = new QTreeWidgetItem(m_steps, {tr("Variables")});
         for (const auto &[name, value] : trace.variables) {
             auto *item = new QTreeWidgetItem(variables);
-            item->setText(Policy, name);
-            item->setText(Details, value);
+            item->setText(PolicyColumn, name);
+            item->setText(DetailsColumn, value);
         }
     }
     for (const RequestTrace::Backend &call : trace.backendCalls) {
         auto *item = new QTreeWidgetItem(m_steps, {tr("Backend")});
-        item->setText(Policy, call.url);
-        item->setText(Duration, tr("%L1 µs").arg(call.durationUs));
-        item->setText(Details, call.status ? tr("status %1").arg(call.status) : call.error);
+        item->setText(PolicyColumn, call.url);
+        item->setText(DurationColumn, tr("%L1 µs").arg(call.durationUs));
+        item->setText(DetailsColumn, call.status ? tr("status %1").arg(call.status) : call.error);
     }
     for (const QString &error : trace.errors) {
         auto *item = new QTreeWidgetItem(m_steps, {tr("Error")});
-        item->setText(Details, error);
+        item->setText(DetailsColumn, error);
     }
     m_steps->expandAll();
-    for (int column = 0; column < Details; ++column)
+    for (int column = 0; column < DetailsColumn; ++column)
         m_steps->resizeColumnToContents(column);
 }
 
