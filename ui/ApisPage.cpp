@@ -239,11 +239,9 @@ void ApisPage::openDialog(WorkspaceItems::Ref ref)
         if (ws == m_document->workspace())
             return; // nothing changed
         const bool isNew = ref.index < 0 || (ref.kind == Kind::Operation && ref.operation < 0);
-        m_document->undoStack()->push(new WorkspaceEditCommand(
-            m_document,
-            ItemForms::editText(isNew ? ItemForms::Edit::Add : ItemForms::Edit::Change, ref.kind,
-                                WorkspaceItems::id(ws, at)),
-            std::move(ws)));
+        const QString text = ItemForms::editText(isNew ? ItemForms::Edit::Add : ItemForms::Edit::Change, ref.kind,
+                                                 WorkspaceItems::id(ws, at));
+        m_document->undoStack()->push(new WorkspaceEditCommand(m_document, text, std::move(ws)));
         tab(ref.kind).table->selectRow(tab(ref.kind).rows.indexOf(at));
     });
     m_dialog->open();
@@ -266,7 +264,7 @@ void ApisPage::removeItem(Kind kind, int row)
                               : tr("Removed '%1'; it was also taken out of %2.")
                                     .arg(id, removal.unlinked.join(QLatin1String(", "))));
         m_document->undoStack()->push(new WorkspaceEditCommand(
-            m_document, ItemForms::editText(ItemForms::Edit::Remove, kind, id), std::move(removal.result)));
+            m_document, ItemForms::editText(ItemForms::Edit::Remove, kind, id), removal.result));
     }
     t.notice->setVisible(!t.notice->text().isEmpty());
 }
