@@ -5,6 +5,7 @@
 // WorkspaceWriter and WorkspaceLoader, and MainWindow's Edit menu, title and
 // question before unsaved changes are lost.
 #include "ApisPage.h"
+#include "ConsoleGateway.h"
 #include "ExternalCacheDialog.h"
 #include "ExternalCachesPage.h"
 #include "ItemDialog.h"
@@ -16,6 +17,7 @@
 
 #include "workspace/UrlTemplateValidator.h"
 #include "workspace/WorkspaceLoader.h"
+#include "workspace/WorkspaceWriter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void mainWindowEditMenuAndTitle();
     void unsavedChangesAreAskedAbout();
     void externalCachesPageEditsTheDocument();
+    void gatewayGetsKeychainSecrets();
 
 private:
     // Accepts the page's open dialog with OK, which must be enabled.
@@ -574,6 +577,30 @@ void TestApisPage::externalCachesPageEditsTheDocument()
     QVERIFY2(window.document()->save(&error), qPrintable(error));
     QVERIFY(readFile(m_folder->path() + QStringLiteral("/workspace.json")).contains("North"));
     QVERIFY(caches->workspace().locations.contains(QStringLiteral("North")));
+}
+
+void TestApisPage::gatewayGetsKeychainSecrets()
+{
+    // A cache kept in the keychain: the gateway starts only with its secret.
+    Workspace ws = m_document->workspace();
+    ExternalCache cache;
+    cache.id = QStringLiteral("redis-main");
+    cache.keychainKey = QStringLiteral("caches/redis-main/1");
+    ws.caches = {cache};
+    QString error;
+    QVERIFY(WorkspaceWriter::write(ws, m_folder->path(), &error));
+    ConsoleGateway gateway;
+    ConsoleGatewaySettings settings;
+    settings.port = 0;
+    settings.threads = 1;
+    QVERIFY(!gateway.start(m_folder->path(), settings, &error));
+    QVERIFY2(error.contains(QLatin1String("keychain")), qPrintable(error));
+    gateway.setKeychainSecrets(
+        {{cache.keychainKey, QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort())}});
+    QVERIFY2(gateway.start(m_folder->path(), settings, &error), qPrintable(error));
+    QCOMPARE(gateway.state(), ConsoleGateway::State::Running);
+    gateway.stop();
+    QTRY_COMPARE(gateway.state(), ConsoleGateway::State::Stopped);
 }
 
 QTEST_MAIN(TestApisPage)
