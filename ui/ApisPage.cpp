@@ -221,6 +221,7 @@ void ApisPage::openDialog(WorkspaceItems::Ref ref)
     const Workspace base = m_document->workspace();
     m_dialog = ItemForms::create(base, ref, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::finished, this, [this] { m_dialog = nullptr; }); // deleted later
     ItemDialog *dialog = m_dialog;
     const auto candidate = [dialog, base, ref](WorkspaceItems::Ref *at) {
         Workspace ws = base;

@@ -321,33 +321,17 @@ void ItemForms::store(const ItemDialog &d, Workspace &ws, Ref &ref)
 
 QString ItemForms::editText(Edit edit, Kind kind, const QString &id)
 {
-    switch (kind) {
-    case Kind::Api:
-        return edit == Edit::Add      ? tr("Add API %1").arg(id)
-             : edit == Edit::Change ? tr("Edit API %1").arg(id)
-                                    : tr("Remove API %1").arg(id);
-    case Kind::Operation:
-        return edit == Edit::Add      ? tr("Add operation %1").arg(id)
-             : edit == Edit::Change ? tr("Edit operation %1").arg(id)
-                                    : tr("Remove operation %1").arg(id);
-    case Kind::Product:
-        return edit == Edit::Add      ? tr("Add product %1").arg(id)
-             : edit == Edit::Change ? tr("Edit product %1").arg(id)
-                                    : tr("Remove product %1").arg(id);
-    case Kind::User:
-        return edit == Edit::Add      ? tr("Add user %1").arg(id)
-             : edit == Edit::Change ? tr("Edit user %1").arg(id)
-                                    : tr("Remove user %1").arg(id);
-    case Kind::Group:
-        return edit == Edit::Add      ? tr("Add group %1").arg(id)
-             : edit == Edit::Change ? tr("Edit group %1").arg(id)
-                                    : tr("Remove group %1").arg(id);
-    case Kind::Subscription:
-        return edit == Edit::Add      ? tr("Add subscription %1").arg(id)
-             : edit == Edit::Change ? tr("Edit subscription %1").arg(id)
-                                    : tr("Remove subscription %1").arg(id);
-    }
-    return {};
+    // By kind (as WorkspaceItems::Kind), then Add, Change, Remove.
+    static const char *const texts[WorkspaceItems::kindCount][3] = {
+        {QT_TR_NOOP("Add API %1"), QT_TR_NOOP("Edit API %1"), QT_TR_NOOP("Remove API %1")},
+        {QT_TR_NOOP("Add operation %1"), QT_TR_NOOP("Edit operation %1"), QT_TR_NOOP("Remove operation %1")},
+        {QT_TR_NOOP("Add product %1"), QT_TR_NOOP("Edit product %1"), QT_TR_NOOP("Remove product %1")},
+        {QT_TR_NOOP("Add user %1"), QT_TR_NOOP("Edit user %1"), QT_TR_NOOP("Remove user %1")},
+        {QT_TR_NOOP("Add group %1"), QT_TR_NOOP("Edit group %1"), QT_TR_NOOP("Remove group %1")},
+        {QT_TR_NOOP("Add subscription %1"), QT_TR_NOOP("Edit subscription %1"),
+         QT_TR_NOOP("Remove subscription %1")},
+    };
+    return tr(texts[int(kind)][int(edit)]).arg(id);
 }
 
 } // namespace sluice

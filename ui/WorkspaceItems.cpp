@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <array>
 
@@ -32,6 +33,24 @@ template<typename T> QString moveLast(QList<T> &list, int index, const QString &
 std::optional<QString> noEnvironment(const QString &)
 {
     return std::nullopt;
+}
+
+// The reader's messages name other items by path ("first used at
+// apis[0].id") in the order check() read them, with the item moved last: put
+// `key[i]` back into the workspace's own order.
+QString unmovePaths(QString text, const char *key, int from, int last)
+{
+    const QRegularExpression index(QLatin1String("\\b") + QLatin1String(key) + QLatin1String("\\[(\\d+)\\]"));
+    QString result;
+    qsizetype done = 0;
+    for (const QRegularExpressionMatch &m : index.globalMatch(text)) {
+        const int i = m.captured(1).toInt();
+        const int original = i == last ? from : i >= from ? i + 1 : i;
+        result += text.mid(done, m.capturedStart() - done);
+        result += QLatin1String(key) + QLatin1Char('[') + QString::number(original) + QLatin1Char(']');
+        done = m.capturedEnd();
+    }
+    return result + text.mid(done);
 }
 
 QString quoted(const QString &text)
@@ -88,25 +107,32 @@ QString WorkspaceItems::id(const Workspace &ws, Ref ref)
 QMap<QString, QString> WorkspaceItems::check(Workspace ws, Ref ref)
 {
     QString path;
+    const char *listKey = "";
+    qsizetype listSize = 0;
+    const auto move = [&](auto &list, const char *key) {
+        listKey = key;
+        listSize = list.size();
+        path = moveLast(list, ref.index, QString(), key);
+    };
     switch (ref.kind) {
     case Kind::Api:
-        path = moveLast(ws.apis, ref.index, QString(), "apis");
+        move(ws.apis, "apis");
         break;
     case Kind::Operation:
-        path = moveLast(ws.apis, ref.index, QString(), "apis");
+        move(ws.apis, "apis");
         path = moveLast(ws.apis.last().operations, ref.operation, path, "operations");
         break;
     case Kind::Product:
-        path = moveLast(ws.products, ref.index, QString(), "products");
+        move(ws.products, "products");
         break;
     case Kind::User:
-        path = moveLast(ws.users, ref.index, QString(), "users");
+        move(ws.users, "users");
         break;
     case Kind::Group:
-        path = moveLast(ws.groups, ref.index, QString(), "groups");
+        move(ws.groups, "groups");
         break;
     case Kind::Subscription:
-        path = moveLast(ws.subscriptions, ref.index, QString(), "subscriptions");
+        move(ws.subscriptions, "subscriptions");
         break;
     }
     QMap<QString, QString> problems;
@@ -125,8 +151,11 @@ QMap<QString, QString> WorkspaceItems::check(Workspace ws, Ref ref)
         field = field.mid(1).section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0);
         if (ref.kind == Kind::Api && field == QLatin1String("operations"))
             continue; // the operations' own problems
+        QString message = unmovePaths(d.message, listKey, ref.index, int(listSize) - 1);
+        if (ref.kind == Kind::Operation)
+            message = unmovePaths(message, "operations", ref.operation, int(ws.apis.last().operations.size()) - 1);
         QString &text = problems[field];
-        text = text.isEmpty() ? d.message : text + QLatin1Char('\n') + d.message;
+        text = text.isEmpty() ? message : text + QLatin1Char('\n') + message;
     }
     return problems;
 }

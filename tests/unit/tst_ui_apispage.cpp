@@ -333,6 +333,7 @@ void TestApisPage::subscriptionKeys()
     setText(dialog, QStringLiteral("id"), QStringLiteral("bob-mock"));
     primary->setText(m_document->workspace().subscriptions.first().primaryKey);
     QVERIFY(errorOf(dialog, "primaryKey").contains(QLatin1String("same key")));
+    QVERIFY(errorOf(dialog, "primaryKey").contains(QLatin1String("subscriptions[0].primaryKey")));
     QVERIFY(!dialog->okButton()->isEnabled());
     QTest::mouseClick(childNamed<QWidget>(dialog, "primaryKeyRegenerate"), Qt::LeftButton);
     auto *scope = childNamed<QComboBox>(dialog, "scopeChoice");
@@ -347,6 +348,14 @@ void TestApisPage::subscriptionKeys()
     QCOMPARE(added.user, QStringLiteral("bob"));
     QCOMPARE(added.primaryKey, key);
     QCOMPARE(added.state, QStringLiteral("active"));
+
+    // The message names the other subscription by its place in workspace.json.
+    m_page->editItem(Kind::Subscription, 0);
+    childNamed<QLineEdit>(m_page->dialog(), "secondaryKeyEdit")
+        ->setText(m_document->workspace().subscriptions.at(1).primaryKey);
+    QVERIFY2(errorOf(m_page->dialog(), "secondaryKey").contains(QLatin1String("subscriptions[1].primaryKey")),
+             qPrintable(errorOf(m_page->dialog(), "secondaryKey")));
+    m_page->dialog()->reject();
 
     // Editing: the keys come back masked; a regenerated key is one undoable edit.
     m_page->editItem(Kind::Subscription, 2);
