@@ -47,6 +47,7 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
     Diagnostics diagnostics;
     GatewayConfig::Options loadOptions;
     loadOptions.location = settings.location;
+    loadOptions.keychainSecrets = m_keychainSecrets;
     auto config = GatewayConfig::load(workspaceDir, loadOptions, &diagnostics);
     if (!config) {
         QStringList lines;

@@ -4,6 +4,7 @@
 #include "metrics/MetricsSnapshot.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -66,6 +67,9 @@ public:
     QString stateText() const;
     MetricsSnapshot snapshot() const;
     LogBuffer &log() { return m_logBuffer; }
+    // The connection strings of caches kept in the system keychain, by key,
+    // as the console read them; the next start() hands them to the gateway.
+    void setKeychainSecrets(const QHash<QString, QString> &secrets) { m_keychainSecrets = secrets; }
     // How often snapshotTaken() fires while running.
     void setSnapshotInterval(int ms) { m_timer.setInterval(ms); }
 
@@ -89,6 +93,7 @@ private:
     State m_state = State::Stopped;
     QString m_dir;
     ConsoleGatewaySettings m_settings;
+    QHash<QString, QString> m_keychainSecrets;
     bool m_restartAfterStop = false;
     bool m_reloading = false;
     bool m_reloadAgain = false;

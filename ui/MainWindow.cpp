@@ -1,9 +1,13 @@
 #include "MainWindow.h"
 
+#include "ApisPage.h"
+#include "ConnectionStringKeychain.h"
 #include "ConsoleGateway.h"
 #include "ConsoleSettings.h"
 #include "DashboardModel.h"
 #include "DashboardPage.h"
+#include "ExternalCacheDialog.h"
+#include "ExternalCachesPage.h"
 #include "GatewayPage.h"
 #include "ProblemsPanel.h"
 #include "TestConsolePage.h"
@@ -25,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace sluice {
 
@@ -33,6 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new WorkspaceDocument(this))
     , m_gateway(new ConsoleGateway(this))
     , m_dashboard(new DashboardModel(this))
+    , m_keychain(new ConnectionStringKeychain(this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_problems(new ProblemsPanel(m_document, this))
@@ -46,11 +52,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_gateway, &ConsoleGateway::started, m_dashboard, &DashboardModel::clear);
     connect(m_document, &WorkspaceDocument::saved, m_gateway, &ConsoleGateway::reload); // hot reload on save
 
+    m_apisPage = new sluice::ApisPage(m_document, m_pages);
+    m_cachesPage = new sluice::ExternalCachesPage(m_keychain, m_pages);
+    m_cachesPage->setUndoStack(m_document->undoStack());
+    connect(m_cachesPage, &sluice::ExternalCachesPage::edited, this, &MainWindow::takeCacheEdits);
+    connect(m_document, &WorkspaceDocument::loaded, this, &MainWindow::showDocumentCaches);
+    connect(m_document, &WorkspaceDocument::loaded, this, &MainWindow::refreshTitle);
+    connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+
     const QList<std::pair<QString, QWidget *>> pages = {
-        {tr("APIs"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Apis, m_document, m_pages)},
+        {tr("APIs"), m_apisPage},
         {tr("Policies"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Policies, m_document, m_pages)},
-        {tr("External caches"),
-         new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::ExternalCaches, m_document, m_pages)},
+        {tr("External caches"), m_cachesPage},
         {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
         {tr("Dashboard"), new DashboardPage(m_dashboard, m_pages)},
         {tr("Test console"), new TestConsolePage(m_document, m_gateway, m_pages)},
@@ -105,12 +118,29 @@ void MainWindow::createMenus()
     QAction *open = file->addAction(tr("&Open folder..."), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
-    QAction *reload = file->addAction(tr("Re&load workspace"), m_document, &WorkspaceDocument::reload);
+    m_saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+    m_saveAction->setObjectName(QStringLiteral("saveAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setEnabled(false);
+    QAction *reload = file->addAction(tr("Re&load workspace"), this, [this] {
+        if (maybeSave())
+            m_document->reload();
+    });
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     refreshRecent();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(edit);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(edit);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_navigation->count(); ++i) {
@@ -142,13 +172,20 @@ void MainWindow::refreshRecent()
 
 void MainWindow::chooseFolder()
 {
+    if (!maybeSave())
+        return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open workspace folder"), m_document->directory());
-    if (!dir.isEmpty() && !openWorkspace(dir))
+    if (!dir.isEmpty() && !openWithoutAsking(dir))
         QMessageBox::warning(this, tr("Open workspace"),
                              tr("%1 holds no readable workspace.json.").arg(QDir::toNativeSeparators(dir)));
 }
 
 bool MainWindow::openWorkspace(const QString &dir)
+{
+    return maybeSave() && openWithoutAsking(dir);
+}
+
+bool MainWindow::openWithoutAsking(const QString &dir)
 {
     if (m_gateway->state() != ConsoleGateway::State::Stopped)
         m_gateway->stop();
@@ -156,9 +193,88 @@ bool MainWindow::openWorkspace(const QString &dir)
         return false;
     ConsoleSettings().addRecentWorkspace(m_document->directory());
     refreshRecent();
-    const QString name = m_document->workspace().name;
-    setWindowTitle(tr("%1 — Sluice").arg(name.isEmpty() ? QDir::toNativeSeparators(m_document->directory()) : name));
     return true;
+}
+
+void MainWindow::refreshTitle()
+{
+    const QString name = m_document->workspace().name;
+    if (m_document->isOpen())
+        setWindowTitle(
+            tr("%1[*] — Sluice").arg(name.isEmpty() ? QDir::toNativeSeparators(m_document->directory()) : name));
+    setWindowModified(m_document->isModified());
+    if (m_saveAction)
+        m_saveAction->setEnabled(m_document->isModified());
+}
+
+bool MainWindow::save()
+{
+    QString error;
+    if (m_document->save(&error))
+        return true;
+    QMessageBox::warning(this, tr("Save workspace"), tr("The workspace was not saved: %1").arg(error));
+    return false;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    UnsavedChoice choice = UnsavedChoice::Cancel;
+    if (m_unsavedPrompt) {
+        choice = m_unsavedPrompt();
+    } else {
+        const QMessageBox::StandardButton answer = QMessageBox::warning(
+            this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        choice = answer == QMessageBox::Save      ? UnsavedChoice::Save
+               : answer == QMessageBox::Discard ? UnsavedChoice::Discard
+                                                : UnsavedChoice::Cancel;
+    }
+    switch (choice) {
+    case UnsavedChoice::Save:
+        return save();
+    case UnsavedChoice::Discard:
+        return true;
+    case UnsavedChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void MainWindow::takeCacheEdits()
+{
+    // The page's own undo command changed its caches and locations.
+    Workspace ws = m_document->workspace();
+    ws.locations = m_cachesPage->workspace().locations;
+    ws.caches = m_cachesPage->workspace().caches;
+    for (const ExternalCache &cache : std::as_const(ws.caches)) {
+        if (!cache.keychainKey.isEmpty() && !cache.connectionString.isEmpty())
+            m_keychainSecrets.insert(cache.keychainKey, cache.connectionString);
+    }
+    m_gateway->setKeychainSecrets(m_keychainSecrets);
+    m_document->setWorkspace(ws);
+}
+
+void MainWindow::showDocumentCaches()
+{
+    m_cachesPage->setWorkspace(m_document->workspace());
+    loadKeychainSecrets();
+}
+
+void MainWindow::loadKeychainSecrets()
+{
+    for (const ExternalCache &cache : m_document->workspace().caches) {
+        if (cache.keychainKey.isEmpty() || m_keychainSecrets.contains(cache.keychainKey))
+            continue;
+        m_keychain->load(cache.keychainKey, this, [this, key = cache.keychainKey](std::optional<QString> secret,
+                                                                                   const QString &) {
+            if (!secret)
+                return; // the External caches page shows why
+            m_keychainSecrets.insert(key, *secret);
+            m_gateway->setKeychainSecrets(m_keychainSecrets);
+        });
+    }
 }
 
 void MainWindow::showPage(Page page)
@@ -180,6 +296,10 @@ void MainWindow::refreshStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     ConsoleSettings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());

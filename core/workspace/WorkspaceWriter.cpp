@@ -1,6 +1,6 @@
 #include "WorkspaceWriter.h"
 
-#include "WorkspaceLoader.h"
+#include "EnvReferenceResolver.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,7 +67,11 @@ QJsonObject userToJson(const User &user)
     return o;
 }
 
-QJsonObject subscriptionToJson(const Subscription &sub)
+// A subscription from the model. `original`: the same subscription (by id) in
+// the document being replaced, or empty; a key it holds is kept as written
+// while it resolves to the model's key, so `${NAME}` references survive.
+QJsonObject subscriptionToJson(const Subscription &sub, const QJsonObject &original,
+                               const EnvReferenceResolver &env)
 {
     QJsonObject o {{QStringLiteral("id"), sub.id},
                    {QStringLiteral("name"), sub.name},
@@ -75,11 +79,28 @@ QJsonObject subscriptionToJson(const Subscription &sub)
                    {QStringLiteral("state"), sub.state}};
     if (!sub.user.isEmpty())
         o.insert(QStringLiteral("user"), sub.user);
-    if (!sub.primaryKey.isEmpty())
-        o.insert(QStringLiteral("primaryKey"), escapeReferences(sub.primaryKey));
-    if (!sub.secondaryKey.isEmpty())
-        o.insert(QStringLiteral("secondaryKey"), escapeReferences(sub.secondaryKey));
+    for (const auto &[name, key] : {std::pair {QLatin1String("primaryKey"), &sub.primaryKey},
+                                    std::pair {QLatin1String("secondaryKey"), &sub.secondaryKey}}) {
+        const QJsonValue written = original.value(name);
+        if (written.isString() && env.resolve(written.toString()).value == *key)
+            o.insert(name, written);
+        else if (!key->isEmpty())
+            o.insert(name, escapeReferences(*key));
+    }
     return o;
+}
+
+QJsonArray subscriptionsToJson(const QList<Subscription> &subscriptions, const QJsonValue &original,
+                               const EnvReferenceResolver &env)
+{
+    QHash<QString, QJsonObject> originalById;
+    for (const QJsonValue &value : original.toArray()) {
+        const QJsonObject object = value.toObject();
+        originalById.insert(object.value(QLatin1String("id")).toString(), object);
+    }
+    return arrayOf(subscriptions, [&](const Subscription &sub) {
+        return subscriptionToJson(sub, originalById.value(sub.id), env);
+    });
 }
 
 } // namespace
@@ -98,7 +119,7 @@ QJsonObject WorkspaceWriter::cacheToJson(const ExternalCache &cache)
     return o;
 }
 
-QJsonObject WorkspaceWriter::toJson(const Workspace &ws, const QJsonObject &original)
+QJsonObject WorkspaceWriter::toJson(const Workspace &ws, const QJsonObject &original, const EnvLookup &env)
 {
     QJsonObject root = original;
     root.insert(QStringLiteral("name"), ws.name);
@@ -124,19 +145,20 @@ QJsonObject WorkspaceWriter::toJson(const Workspace &ws, const QJsonObject &orig
     root.insert(QStringLiteral("internalCache"),
                 QJsonObject {{QStringLiteral("capacityMegabytes"), ws.internalCache.capacityMegabytes},
                              {QStringLiteral("maxEntryKilobytes"), ws.internalCache.maxEntryKilobytes}});
-    // Secrets the model holds resolved: the original's ${ENV} references win.
+    // Named values the model holds resolved: the original's ${ENV} references win.
     if (!original.contains(QLatin1String("namedValues"))) {
         QJsonObject values;
         for (auto it = ws.namedValues.cbegin(); it != ws.namedValues.cend(); ++it)
             values.insert(it.key(), escapeReferences(it.value()));
         root.insert(QStringLiteral("namedValues"), values);
     }
-    if (!original.contains(QLatin1String("subscriptions")))
-        root.insert(QStringLiteral("subscriptions"), arrayOf(ws.subscriptions, &subscriptionToJson));
+    root.insert(QStringLiteral("subscriptions"),
+                subscriptionsToJson(ws.subscriptions, original.value(QLatin1String("subscriptions")),
+                                    EnvReferenceResolver(env)));
     return root;
 }
 
-bool WorkspaceWriter::write(const Workspace &workspace, const QString &dir, QString *error)
+bool WorkspaceWriter::write(const Workspace &workspace, const QString &dir, QString *error, const EnvLookup &env)
 {
     const QString path = QDir(dir).filePath(WorkspaceLoader::fileName());
     QJsonObject original;
@@ -151,7 +173,7 @@ bool WorkspaceWriter::write(const Workspace &workspace, const QString &dir, QStr
             *error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    file.write(QJsonDocument(toJson(workspace, original)).toJson(QJsonDocument::Indented));
+    file.write(QJsonDocument(toJson(workspace, original, env)).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         if (error)
             *error = tr("cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());

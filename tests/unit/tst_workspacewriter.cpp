@@ -25,6 +25,7 @@ private Q_SLOTS:
     void keepsReferencesAndUnknownKeys();
     void keychainReference();
     void editedCachesAndLocations();
+    void editedSubscriptionsAndKeys();
     void reportsUnwritableFolder();
     void gatewayRefusesKeychainReference();
 
@@ -57,7 +58,7 @@ void TstWorkspaceWriter::roundTripsFullWorkspace()
     QVERIFY2(first.ok(), qPrintable(describe(first.diagnostics)));
 
     QString error;
-    QVERIFY2(WorkspaceWriter::write(first.workspace, dir.path(), &error), qPrintable(error));
+    QVERIFY2(WorkspaceWriter::write(first.workspace, dir.path(), &error, fakeEnv(testEnv())), qPrintable(error));
     const WorkspaceLoadResult second = loader.loadFolder(dir.path());
     QVERIFY2(second.diagnostics.isEmpty(), qPrintable(describe(second.diagnostics)));
     QVERIFY(second.workspace == first.workspace);
@@ -79,7 +80,7 @@ void TstWorkspaceWriter::keepsReferencesAndUnknownKeys()
     QTemporaryDir dir;
     const WorkspaceLoadResult loaded = WorkspaceLoader(fakeEnv(testEnv())).loadFolder(copyFull(dir));
     QVERIFY(loaded.ok());
-    QVERIFY(WorkspaceWriter::write(loaded.workspace, dir.path()));
+    QVERIFY(WorkspaceWriter::write(loaded.workspace, dir.path(), nullptr, fakeEnv(testEnv())));
     const QByteArray text = readFile(dir.filePath(WorkspaceLoader::fileName()));
     QVERIFY(text.contains("${REDIS_HOST}:6380,password=${REDIS_PASSWORD},ssl=True"));
     QVERIFY(text.contains("Bearer ${TOKEN}"));
@@ -135,6 +136,47 @@ void TstWorkspaceWriter::editedCachesAndLocations()
     QVERIFY2(again.ok(), qPrintable(describe(again.diagnostics)));
     QCOMPARE(again.workspace.locations.last(), QStringLiteral("North"));
     QCOMPARE(again.workspace.caches, ws.caches);
+}
+
+void TstWorkspaceWriter::editedSubscriptionsAndKeys()
+{
+    QTemporaryDir dir;
+    const WorkspaceLoader loader(fakeEnv(testEnv()));
+    const WorkspaceLoadResult loaded = loader.loadFolder(copyFull(dir));
+    QVERIFY(loaded.ok());
+    Workspace ws = loaded.workspace;
+    QCOMPARE(ws.subscriptions.size(), 3);
+    // alice-starter: primary from ${ALICE_KEY} unchanged, secondary regenerated, state edited.
+    ws.subscriptions[0].secondaryKey = QStringLiteral("0123456789abcdef0123456789abcdef");
+    ws.subscriptions[0].state = QStringLiteral("active");
+    // master: a key with "${" in it stays literal.
+    ws.subscriptions[1].primaryKey = QStringLiteral("new-${master}-key");
+    ws.subscriptions.removeAt(2);
+    Subscription added;
+    added.id = QStringLiteral("bob-all");
+    added.name = QStringLiteral("Bob on everything");
+    added.scope = QStringLiteral("all");
+    added.user = QStringLiteral("bob");
+    added.primaryKey = QStringLiteral("fedcba9876543210fedcba9876543210");
+    ws.subscriptions.append(added);
+
+    QString error;
+    QVERIFY2(WorkspaceWriter::write(ws, dir.path(), &error, fakeEnv(testEnv())), qPrintable(error));
+    const QByteArray text = readFile(dir.filePath(WorkspaceLoader::fileName()));
+    QVERIFY(text.contains("\"${ALICE_KEY}\""));
+    QVERIFY(!text.contains("alice-primary-from-env"));
+    QVERIFY(!text.contains("alice-secondary"));
+    QVERIFY(!text.contains("orders-only"));
+    const WorkspaceLoadResult again = loader.loadFolder(dir.path());
+    QVERIFY2(again.ok(), qPrintable(describe(again.diagnostics)));
+    QCOMPARE(again.workspace.subscriptions, ws.subscriptions);
+
+    // Once the user changes a key read from ${ALICE_KEY}, the new key is written.
+    Workspace changed = again.workspace;
+    changed.subscriptions[0].primaryKey = QStringLiteral("aaaabbbbccccddddaaaabbbbccccdddd");
+    QVERIFY(WorkspaceWriter::write(changed, dir.path(), &error, fakeEnv(testEnv())));
+    QVERIFY(!readFile(dir.filePath(WorkspaceLoader::fileName())).contains("${ALICE_KEY}"));
+    QCOMPARE(loader.loadFolder(dir.path()).workspace.subscriptions, changed.subscriptions);
 }
 
 void TstWorkspaceWriter::reportsUnwritableFolder()
