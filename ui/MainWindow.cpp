@@ -5,6 +5,7 @@
 #include "DashboardModel.h"
 #include "DashboardPage.h"
 #include "GatewayPage.h"
+#include "PoliciesPage.h"
 #include "ProblemsPanel.h"
 #include "TestConsolePage.h"
 #include "WorkspaceDocument.h"
@@ -47,7 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     const QList<std::pair<QString, QWidget *>> pages = {
         {tr("APIs"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Apis, m_document, m_pages)},
-        {tr("Policies"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Policies, m_document, m_pages)},
+        {tr("Policies"), new sluice::PoliciesPage(m_document, m_pages)},
         {tr("External caches"),
          new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::ExternalCaches, m_document, m_pages)},
         {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
@@ -76,6 +77,12 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    auto *policies = m_pages->findChild<sluice::PoliciesPage *>();
+    connect(m_problems, &ProblemsPanel::policyLocationActivated, policies,
+            [this, policies](const QString &file, int line, int column) {
+                showPage(PoliciesPage);
+                policies->showLocation(file, line, column);
+            });
 
     m_gatewayStatus->setObjectName(QStringLiteral("statusGateway"));
     m_ratioStatus->setObjectName(QStringLiteral("statusHitRatio"));
