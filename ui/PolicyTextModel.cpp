@@ -67,6 +67,22 @@ std::pair<qsizetype, qsizetype> removalRange(const QString &text, qsizetype begi
     return {from, trimmedEnd};
 }
 
+// Gives an element without child elements (self-closing, or empty but for
+// white space) the content `inner`, and its end tag after `close`; an element
+// with other content (a comment) gets `inner` after its start tag.
+Splice contentSplice(const QString &text, const PolicyElementSpan &span, const QString &inner, const QString &close)
+{
+    if (span.selfClosing) {
+        qsizetype from = span.startTagEnd - 2; // the "/>"
+        while (from > span.begin && text.at(from - 1).isSpace())
+            --from;
+        return {from, span.startTagEnd, QStringLiteral(">") + inner + close + QStringLiteral("</%1>").arg(span.name)};
+    }
+    if (isBlank(QStringView(text).mid(span.startTagEnd, span.endTagBegin - span.startTagEnd)))
+        return {span.startTagEnd, span.endTagBegin, inner + close};
+    return {span.startTagEnd, span.startTagEnd, inner};
+}
+
 } // namespace
 
 PolicyTextModel::PolicyTextModel(const QString &text, const QString &fileLabel, bool globalScope)
@@ -283,18 +299,8 @@ std::optional<QString> PolicyTextModel::withChildTexts(PolicySection section, in
             splices.push_back({existing.back()->end, existing.back()->end, added});
         } else if (!span.children.empty()) {
             splices.push_back({span.children.back().end, span.children.back().end, added});
-        } else if (!span.selfClosing) {
-            if (isBlank(QStringView(m_text).mid(span.startTagEnd, span.endTagBegin - span.startTagEnd)))
-                splices.push_back({span.startTagEnd, span.endTagBegin, added + nl + indentOf(span.begin)});
-            else
-                splices.push_back({span.startTagEnd, span.startTagEnd, added});
         } else {
-            qsizetype from = span.startTagEnd - 2; // the "/>"
-            while (from > span.begin && m_text.at(from - 1).isSpace())
-                --from;
-            splices.push_back(
-                {from, span.startTagEnd,
-                 QStringLiteral(">") + added + nl + indentOf(span.begin) + QStringLiteral("</%1>").arg(span.name)});
+            splices.push_back(contentSplice(m_text, span, added, nl + indentOf(span.begin)));
         }
     }
     return applied(m_text, std::move(splices));
@@ -339,20 +345,7 @@ std::optional<QString> PolicyTextModel::withStepInserted(PolicySection section, 
         const qsizetype at = children.back().end;
         return applied(m_text, {{at, at, nl + childIndent + elementText}});
     }
-    if (sec->selfClosing) {
-        qsizetype from = sec->startTagEnd - 2;
-        while (from > sec->begin && m_text.at(from - 1).isSpace())
-            --from;
-        return applied(m_text,
-                       {{from, sec->startTagEnd,
-                         QStringLiteral(">") + nl + childIndent + elementText + nl + sectionIndent
-                             + QStringLiteral("</%1>").arg(sec->name)}});
-    }
-    if (isBlank(QStringView(m_text).mid(sec->startTagEnd, sec->endTagBegin - sec->startTagEnd))) {
-        return applied(m_text,
-                       {{sec->startTagEnd, sec->endTagBegin, nl + childIndent + elementText + nl + sectionIndent}});
-    }
-    return applied(m_text, {{sec->startTagEnd, sec->startTagEnd, nl + childIndent + elementText}});
+    return applied(m_text, {contentSplice(m_text, *sec, nl + childIndent + elementText, nl + sectionIndent)});
 }
 
 std::optional<QString> PolicyTextModel::withStepRemoved(PolicySection section, int index) const

@@ -5,6 +5,7 @@
 #include "policy/PolicyExpressionScanner.h"
 
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QScopedValueRollback>
@@ -45,6 +46,19 @@ PolicyXmlView::PolicyXmlView(QWidget *parent)
         Q_EMIT textEdited(text);
     });
     connect(m_problems, &QListWidget::itemActivated, this, &PolicyXmlView::activate);
+    m_edit->installEventFilter(this);
+}
+
+bool PolicyXmlView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The editor would take Undo and Redo for itself (and do nothing): leave
+    // them to the window's actions on the document's stack.
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))
+            return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PolicyXmlView::setModel(const PolicyTextModel &model)

@@ -28,6 +28,9 @@ public:
     void goTo(int line, int column);
     QPlainTextEdit *editor() const { return m_edit; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // The user changed the text.
     void textEdited(const QString &text);

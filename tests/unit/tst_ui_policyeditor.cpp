@@ -18,6 +18,7 @@
 #include "WorkspaceDocument.h"
 #include "policy/PolicyParser.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
@@ -421,6 +422,15 @@ void TestPolicyEditor::addRemoveAndReorderSteps()
     const PolicyTextModel model(original, mockPolicy, false);
     QCOMPARE(*model.withStepInserted(PolicySection::Backend, 1, QStringLiteral("<forward-request />")),
              QString(original).replace(QStringLiteral("<base/>"), QStringLiteral("<base/>\n    <forward-request />")));
+    // A self-closing section opens; a missing one is added in its place.
+    const PolicyTextModel compact(QStringLiteral("<policies><inbound/></policies>"), mockPolicy, false);
+    QCOMPARE(*compact.withStepInserted(PolicySection::Inbound, 0, QStringLiteral("<x />")),
+             QStringLiteral("<policies><inbound>\n    <x />\n</inbound></policies>"));
+    const PolicyTextModel partial(QStringLiteral("<policies>\n  <inbound>\n    <base />\n  </inbound>\n</policies>"),
+                                  mockPolicy, false);
+    QCOMPARE(*partial.withStepInserted(PolicySection::Outbound, 0, QStringLiteral("<x />")),
+             QStringLiteral("<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <outbound>\n    <x />\n"
+                            "  </outbound>\n</policies>"));
     // The palette offers a policy only where APIM allows it.
     form->selectStep(PolicySection::Outbound, 0);
     QVERIFY(!m_page->findChild<QAction *>(QStringLiteral("palette-cache-lookup"))->isEnabled());
@@ -486,8 +496,13 @@ void TestPolicyEditor::undoRedoOfFormEditsAndReorders()
     editor->setTextCursor(cursor);
     QTest::keyClicks(editor, QStringLiteral("<!-- x -->"));
     QCOMPARE(mockText(), afterMove + QStringLiteral("<!-- x -->"));
-    undo->undo();
+    // Ctrl+Z in the editor is the window's Undo (as MainWindow's Edit menu has it).
+    QAction *undoAction = undo->createUndoAction(m_page.get());
+    undoAction->setShortcut(QKeySequence::Undo);
+    m_page->addAction(undoAction);
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(mockText(), afterMove);
+    QCOMPARE(editor->toPlainText(), afterMove);
 }
 
 void TestPolicyEditor::scopeWithoutFileIsCreatedByTheFirstEdit()
