@@ -109,7 +109,7 @@ const struct
 {
     PolicyInfo::Kind kind;
     std::initializer_list<const char *> names;
-} kinds[] = {
+} paletteGroups[] = {
     {PolicyInfo::Kind::Flow,
      {"base", "include-fragment", "choose", "retry", "wait", "limit-concurrency", "forward-request",
       "return-response", "mock-response", "set-variable"}},
@@ -139,7 +139,7 @@ struct Catalog
             byName.insert(info.name, policies.size());
             policies.push_back(std::move(info));
         }
-        for (const auto &group : kinds) {
+        for (const auto &group : paletteGroups) {
             for (const char *name : group.names)
                 policies[byName.value(QString::fromLatin1(name))].kind = group.kind;
         }

@@ -71,14 +71,14 @@ qsizetype skipMarkup(const QString &s, qsizetype at)
     {
         QLatin1String open;
         QLatin1String close;
-    } kinds[] = {
+    } markup[] = {
         {QLatin1String("<!--"), QLatin1String("-->")},
         {QLatin1String("<![CDATA["), QLatin1String("]]>")},
         {QLatin1String("<?"), QLatin1String("?>")},
         {QLatin1String("<!"), QLatin1String(">")},
     };
     const QStringView rest = QStringView(s).mid(at);
-    for (const auto &kind : kinds) {
+    for (const auto &kind : markup) {
         if (rest.startsWith(kind.open)) {
             const qsizetype close = s.indexOf(kind.close, at + kind.open.size());
             return close < 0 ? -1 : close + kind.close.size();
