@@ -9,6 +9,7 @@
 #include "ExternalCacheDialog.h"
 #include "ExternalCachesPage.h"
 #include "GatewayPage.h"
+#include "PoliciesPage.h"
 #include "ProblemsPanel.h"
 #include "TestConsolePage.h"
 #include "WorkspaceDocument.h"
@@ -62,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     const QList<std::pair<QString, QWidget *>> pages = {
         {tr("APIs"), m_apisPage},
-        {tr("Policies"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Policies, m_document, m_pages)},
+        {tr("Policies"), new sluice::PoliciesPage(m_document, m_pages)},
         {tr("External caches"), m_cachesPage},
         {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
         {tr("Dashboard"), new DashboardPage(m_dashboard, m_pages)},
@@ -90,6 +91,12 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    auto *policies = m_pages->findChild<sluice::PoliciesPage *>();
+    connect(m_problems, &ProblemsPanel::policyLocationActivated, policies,
+            [this, policies](const QString &file, int line, int column) {
+                showPage(PoliciesPage);
+                policies->showLocation(file, line, column);
+            });
 
     m_gatewayStatus->setObjectName(QStringLiteral("statusGateway"));
     m_ratioStatus->setObjectName(QStringLiteral("statusHitRatio"));

@@ -4,6 +4,7 @@
 
 #include <QDesktopServices>
 #include <QHeaderView>
+#include <QMetaMethod>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -34,6 +35,8 @@ void ProblemsPanel::refresh()
                                          {d.severity == Diagnostic::Severity::Error ? tr("error") : tr("warning"),
                                           d.location.toString(), d.message});
         item->setData(0, Qt::UserRole, d.location.file);
+        item->setData(0, Qt::UserRole + 1, d.location.line);
+        item->setData(0, Qt::UserRole + 2, d.location.column);
     }
     m_list->resizeColumnToContents(0);
     m_list->resizeColumnToContents(1);
@@ -44,8 +47,13 @@ void ProblemsPanel::refresh()
 void ProblemsPanel::open(QTreeWidgetItem *item)
 {
     const QString file = item->data(0, Qt::UserRole).toString();
-    if (!file.isEmpty())
+    if (file.startsWith(QLatin1String("policies/")) && file.endsWith(QLatin1String(".xml"))
+        && isSignalConnected(QMetaMethod::fromSignal(&ProblemsPanel::policyLocationActivated))) {
+        Q_EMIT policyLocationActivated(file, item->data(0, Qt::UserRole + 1).toInt(),
+                                       item->data(0, Qt::UserRole + 2).toInt());
+    } else if (!file.isEmpty()) {
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_document->absolutePath(file)));
+    }
 }
 
 } // namespace sluice

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <initializer_list>
+
 namespace sluice {
 
 namespace {
@@ -101,6 +103,25 @@ const Entry entries[] = {
     {"invoke-dapr-binding", In | Out | Err},
 };
 
+// The palette groups; every other policy is Advanced (access restriction,
+// authentication, validation, AI gateway, integration, tracing, requests).
+const struct
+{
+    PolicyInfo::Kind kind;
+    std::initializer_list<const char *> names;
+} paletteGroups[] = {
+    {PolicyInfo::Kind::Flow,
+     {"base", "include-fragment", "choose", "retry", "wait", "limit-concurrency", "forward-request",
+      "return-response", "mock-response", "set-variable"}},
+    {PolicyInfo::Kind::Transformation,
+     {"set-header", "set-query-parameter", "rewrite-uri", "set-body", "set-status", "set-method", "find-and-replace",
+      "json-to-xml", "xml-to-json", "xsl-transform", "redirect-content-urls", "jsonp", "set-backend-service"}},
+    {PolicyInfo::Kind::Caching,
+     {"cache-lookup", "cache-store", "cache-lookup-value", "cache-store-value", "cache-remove-value"}},
+    {PolicyInfo::Kind::RateLimiting,
+     {"rate-limit", "rate-limit-by-key", "quota", "quota-by-key", "llm-token-limit", "azure-openai-token-limit"}},
+};
+
 struct Catalog
 {
     std::vector<PolicyInfo> policies;
@@ -117,6 +138,10 @@ struct Catalog
             info.children = e.children;
             byName.insert(info.name, policies.size());
             policies.push_back(std::move(info));
+        }
+        for (const auto &group : paletteGroups) {
+            for (const char *name : group.names)
+                policies[byName.value(QString::fromLatin1(name))].kind = group.kind;
         }
     }
 };

@@ -19,11 +19,14 @@ struct PolicyInfo
         Policies,      // children are policies of the enclosing section (retry, wait, limit-concurrency)
         Choose,        // <when>/<otherwise> whose children are policies
     };
+    // The group an editor's palette lists the policy under.
+    enum class Kind { Flow, Transformation, Caching, RateLimiting, Advanced };
 
     QString name;
     unsigned sections = 0;          // bit (1 << PolicySection) per section the policy is allowed in
     bool allowedInFragment = true;  // may appear inside a <fragment>
     Children children = Children::Configuration;
+    Kind kind = Kind::Advanced;
 
     bool allowedIn(PolicySection section) const { return (sections >> static_cast<int>(section)) & 1u; }
 };
