@@ -57,7 +57,10 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
     GatewayOptions options;
     options.listenAddress = settings.address;
     options.listenPort = settings.port;
-    options.adminEnabled = false;
+    // The admin endpoints on a loopback port of their own: the Cache browser reads the built-in cache there.
+    options.adminEnabled = true;
+    options.adminAddress = QHostAddress(QHostAddress::LocalHost);
+    options.adminPort = 0;
     options.threads = settings.threads;
     m_log = std::make_unique<RequestLog>(RequestLog::Level::Debug, m_logBuffer.sink());
     auto gateway = std::make_unique<Gateway>(config, options, m_log.get());
@@ -125,6 +128,17 @@ QUrl ConsoleGateway::url() const
         host = QHostAddress(QHostAddress::LocalHostIPv6);
     url.setHost(host.toString());
     url.setPort(m_gateway->port());
+    return url;
+}
+
+QUrl ConsoleGateway::adminUrl() const
+{
+    if (!m_gateway)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QHostAddress(QHostAddress::LocalHost).toString());
+    url.setPort(m_gateway->adminPort());
     return url;
 }
 
