@@ -22,8 +22,12 @@ Router::Router(const Workspace &workspace)
         ApiRoute route;
         route.api = &api;
         for (const QString &segment : splitPathSegments(api.path)) {
-            if (!segment.isEmpty())
-                route.prefix.append(segment.toLower());
+            if (segment.isEmpty())
+                continue;
+            route.prefix.append(segment.toLower());
+            const QString &lower = route.prefix.back();
+            const bool ascii = std::all_of(lower.begin(), lower.end(), [](QChar c) { return c.unicode() < 0x80; });
+            route.asciiPrefix.append(ascii ? lower.toLatin1() : QByteArray());
         }
         for (const Operation &op : api.operations) {
             auto tpl = UrlTemplate::parse(op.urlTemplate);
@@ -48,24 +52,32 @@ Router::Router(const Workspace &workspace)
 
 namespace {
 
-// An undecoded segment against an expected one, ignoring case; ASCII (the
-// usual case) compared as Latin-1, which needs no case folding tables.
-bool sameSegment(QByteArrayView raw, const QString &expected)
+// An undecoded segment against an expected one (lower case), ignoring case;
+// ASCII on both sides (the usual case) compared byte by byte, with no case
+// folding tables.
+bool sameSegment(QByteArrayView raw, const QString &expected, const QByteArray &expectedAscii)
 {
-    for (const char c : raw) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return QAnyStringView::compare(QUtf8StringView(raw), expected, Qt::CaseInsensitive) == 0;
+    const bool rawAscii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!rawAscii || expectedAscii.isNull())
+        return QAnyStringView::compare(QUtf8StringView(raw), expected, Qt::CaseInsensitive) == 0;
+    if (raw.size() != expectedAscii.size())
+        return false;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c) != expectedAscii[i])
+            return false;
     }
-    return QStringView(expected).compare(QLatin1StringView(raw), Qt::CaseInsensitive) == 0;
+    return true;
 }
 
 // Whether the raw (percent-encoded, UTF-8) path starts with the API's decoded,
 // lower-case prefix segments; *rest is then the byte position after them.
 // Decodes a segment only when it holds a '%': most paths need no allocation.
-bool matchPrefix(QByteArrayView path, const QStringList &prefix, qsizetype *rest)
+bool matchPrefix(QByteArrayView path, const ApiRoute &api, qsizetype *rest)
 {
     qsizetype pos = path.startsWith('/') ? 1 : 0;
-    for (const QString &expected : prefix) {
+    for (qsizetype i = 0; i < api.prefix.size(); ++i) {
+        const QString &expected = api.prefix.at(i);
         if (pos > path.size())
             return false;
         qsizetype slash = path.indexOf('/', pos);
@@ -74,7 +86,7 @@ bool matchPrefix(QByteArrayView path, const QStringList &prefix, qsizetype *rest
         const QByteArrayView raw = path.sliced(pos, slash - pos);
         const bool same = raw.contains('%')
             ? QUrl::fromPercentEncoding(raw.toByteArray()).compare(expected, Qt::CaseInsensitive) == 0
-            : sameSegment(raw, expected);
+            : sameSegment(raw, expected, api.asciiPrefix.at(i));
         if (!same)
             return false;
         pos = slash + 1;
@@ -90,7 +102,7 @@ Router::Match Router::match(QByteArrayView method, QByteArrayView encodedPath) c
     Match result;
     for (const ApiRoute &api : m_apis) {
         qsizetype rest = 0;
-        if (!matchPrefix(encodedPath, api.prefix, &rest))
+        if (!matchPrefix(encodedPath, api, &rest))
             continue;
         result.api = &api;
         // "/" and the rest, converted once (the rest's own '/' when it has one).

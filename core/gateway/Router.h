@@ -39,6 +39,8 @@ struct ApiRoute
 {
     const Api *api = nullptr;
     QStringList prefix; // decoded, lower-cased path segments of the API suffix
+    // Each prefix segment as ASCII bytes, or null where it is not ASCII.
+    QList<QByteArray> asciiPrefix;
     std::vector<OperationRoute> operations; // most specific template first
 };
 

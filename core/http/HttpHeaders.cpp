@@ -299,6 +299,29 @@ QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
     return result;
 }
 
+bool HttpHeaders::hasToken(QByteArrayView name, QByteArrayView token) const
+{
+    const auto lists = [token](QByteArrayView value) {
+        while (!value.isEmpty()) {
+            const qsizetype comma = value.indexOf(',');
+            const QByteArrayView item = (comma < 0 ? value : value.first(comma)).trimmed();
+            if (item.compare(token, Qt::CaseInsensitive) == 0)
+                return true;
+            value = comma < 0 ? QByteArrayView() : value.sliced(comma + 1);
+        }
+        return false;
+    };
+    bool found = false;
+    if (mayBeInWire(name))
+        forEachWireField([&](QByteArrayView n, QByteArrayView v) {
+            found = nameEquals(n, name) && lists(v);
+            return !found;
+        });
+    return found || std::any_of(m_fields.begin(), m_fields.end(), [&](const Field &f) {
+               return nameEquals(f.first, name) && lists(f.second);
+           });
+}
+
 QByteArray HttpHeaders::combined(QByteArrayView name) const
 {
     QByteArray result;

@@ -54,6 +54,9 @@ public:
     // The first value, or an empty array.
     QByteArray value(QByteArrayView name) const;
     QList<QByteArray> values(QByteArrayView name) const;
+    // Whether a field of that name lists `token` (a comma-separated list,
+    // compared case-insensitively: "Connection: keep-alive, Close"). Allocates nothing.
+    bool hasToken(QByteArrayView name, QByteArrayView token) const;
     // All values of that name joined with ", " (RFC 9110 field combination).
     QByteArray combined(QByteArrayView name) const;
 

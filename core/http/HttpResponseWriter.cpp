@@ -53,12 +53,7 @@ const QByteArray &reasonFor(int status)
 
 bool HttpResponseWriter::requestsClose(const HttpResponse &response)
 {
-    // values(), not fields(): wire-form fields stay unparsed (they never hold Connection).
-    for (const QByteArray &value : response.headers.values("Connection")) {
-        if (value.toLower().contains("close"))
-            return true;
-    }
-    return false;
+    return response.headers.hasToken("Connection", "close");
 }
 
 bool HttpResponseWriter::write(const HttpResponse &response, int flags, QByteArray &out)

@@ -58,10 +58,29 @@ bool CacheBenchTable::anyFailure() const
     return false;
 }
 
+CacheBenchTable::HitRow CacheBenchTable::medianRun(const QList<HitRow> &runs)
+{
+    Q_ASSERT(!runs.isEmpty());
+    for (const HitRow &run : runs) {
+        if (!run.failure.isEmpty())
+            return run;
+    }
+    QList<HitRow> sorted = runs;
+    std::sort(sorted.begin(), sorted.end(), [](const HitRow &a, const HitRow &b) {
+        return a.wrk.requestsPerSecond < b.wrk.requestsPerSecond;
+    });
+    HitRow median = sorted.at((sorted.size() - 1) / 2);
+    median.rounds = static_cast<int>(sorted.size());
+    median.minRequestsPerSecond = sorted.front().wrk.requestsPerSecond;
+    median.maxRequestsPerSecond = sorted.back().wrk.requestsPerSecond;
+    return median;
+}
+
 QString CacheBenchTable::renderHits() const
 {
     QString out;
-    out += cell(tr("scenario"), 11) + cell(tr("target"), 13) + right(tr("req/s"), 10) + right(tr("p50"), 11)
+    out += cell(tr("scenario"), 11) + cell(tr("target"), 13) + right(tr("req/s"), 10)
+        + right(tr("range of rounds"), 17) + right(tr("p50"), 11)
         + right(tr("p99"), 11) + right(tr("CPU us/req"), 12) + right(tr("wrk us/req"), 12)
         + right(tr("redis us/req"), 14) + right(tr("requests"), 10) + right(tr("errors"), 8) + right(tr("origin"), 8)
         + QLatin1Char('\n');
@@ -72,7 +91,11 @@ QString CacheBenchTable::renderHits() const
             continue;
         }
         const WrkResult &w = row.wrk;
-        out += right(QString::number(w.requestsPerSecond, 'f', 0), 10) + right(ms(w.latencyP50Ms), 11)
+        const QString range = row.rounds > 1 ? QStringLiteral("%1-%2")
+                                                   .arg(row.minRequestsPerSecond, 0, 'f', 0)
+                                                   .arg(row.maxRequestsPerSecond, 0, 'f', 0)
+                                             : QStringLiteral("-");
+        out += right(QString::number(w.requestsPerSecond, 'f', 0), 10) + right(range, 17) + right(ms(w.latencyP50Ms), 11)
             + right(ms(w.latencyP99Ms), 11)
             + right(row.cpuUsPerRequest ? QString::number(*row.cpuUsPerRequest, 'f', 1) : tr("n/a"), 12)
             + right(w.clientCpuSeconds && w.requests > 0

@@ -46,6 +46,9 @@ public:
         std::optional<double> redisCpuUsPerRequest; // sluice+redis: redis-server's CPU / requests
         std::optional<RedisCommands> redisCommands; // sluice+redis
         QString redisNote; // sluice+redis: why the commands were not counted
+        int rounds = 1; // runs this row is the median of
+        double minRequestsPerSecond = 0.0; // over those runs
+        double maxRequestsPerSecond = 0.0;
     };
 
     struct ExpiryRow
@@ -60,6 +63,11 @@ public:
     };
 
     void addHit(const HitRow &row) { m_hits.append(row); }
+    // The run of median throughput among `runs` of one server and scenario
+    // (the lower middle one for an even count); the first failed run if any
+    // failed, since then the figures do not compare. Its `rounds` say how many
+    // runs there were and their throughput range.
+    static HitRow medianRun(const QList<HitRow> &runs);
     void addExpiry(const ExpiryRow &row) { m_expiry.append(row); }
 
     // A row failed for another reason than a reference that is not installed.

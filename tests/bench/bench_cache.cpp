@@ -71,6 +71,7 @@ struct Options
     int urlCount = 1000;
     int expiryDurationSeconds = 5; // 0: no expiry scenario
     int expiryTtlSeconds = 1;
+    int rounds = 3; // hit runs per server and scenario, interleaved; the median is reported
     QString binDir;
     QString nginx = QStringLiteral("/usr/sbin/nginx");
     QString haproxy = QStringLiteral("haproxy");
@@ -105,6 +106,10 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
                                     QStringLiteral("5"));
     const QCommandLineOption expiryTtl(QStringLiteral("expiry-ttl"), tr("Time to live of the hot key, in seconds."),
                                        QStringLiteral("seconds"), QStringLiteral("1"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    tr("Hit runs per server and scenario, the servers taking turns; the table shows "
+                                       "the median run by throughput (odd numbers give a true median)."),
+                                    QStringLiteral("n"), QStringLiteral("3"));
     const QCommandLineOption binDir(QStringLiteral("bin-dir"),
                                     tr("Folder of sluice-gateway (default: this program's)."), QStringLiteral("dir"));
     const QCommandLineOption nginx(QStringLiteral("nginx"), tr("The nginx program."), QStringLiteral("program"),
@@ -124,14 +129,14 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     const QCommandLineOption startup(QStringLiteral("startup-timeout"), tr("Milliseconds to wait for each server."),
                                      QStringLiteral("ms"), QStringLiteral("15000"));
     const QCommandLineOption keep(QStringLiteral("keep-temp"), tr("Keep the temporary folder (logs, configs)."));
-    parser.addOptions({duration, connections, wrkThreads, threads, urls, expiry, expiryTtl, binDir, nginx, haproxy, wrk,
-                       redisServer, redisCli, only, startup, keep});
+    parser.addOptions({duration, connections, wrkThreads, threads, urls, expiry, expiryTtl, rounds, binDir, nginx,
+                       haproxy, wrk, redisServer, redisCli, only, startup, keep});
     parser.process(app);
 
     QString durationText = parser.value(duration);
     if (durationText.endsWith(QLatin1Char('s')))
         durationText.chop(1);
-    bool ok[8] = {};
+    bool ok[9] = {};
     options->wrk.durationSeconds = durationText.toInt(&ok[0]);
     options->wrk.connections = parser.value(connections).toInt(&ok[1]);
     options->wrk.threads = parser.value(wrkThreads).toInt(&ok[2]);
@@ -140,6 +145,7 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     options->urlCount = parser.value(urls).toInt(&ok[5]);
     options->expiryDurationSeconds = parser.value(expiry).toInt(&ok[6]);
     options->expiryTtlSeconds = parser.value(expiryTtl).toInt(&ok[7]);
+    options->rounds = parser.value(rounds).toInt(&ok[8]);
     for (const bool b : ok) {
         if (!b) {
             *error = tr("Every numeric option takes a whole number.");
@@ -149,9 +155,10 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     if (options->wrk.durationSeconds < 1 || options->wrk.durationSeconds > 600 || options->wrk.connections < 1
         || options->wrk.threads < 1 || options->wrk.connections < options->wrk.threads || options->serverThreads < 1
         || options->urlCount < 1 || options->urlCount > 100000 || options->expiryDurationSeconds < 0
-        || options->expiryDurationSeconds > 600 || options->expiryTtlSeconds < 1) {
-        *error = tr("Invalid --duration, --connections, --wrk-threads, --threads, --urls, --expiry-duration "
-                    "or --expiry-ttl.");
+        || options->expiryDurationSeconds > 600 || options->expiryTtlSeconds < 1 || options->rounds < 1
+        || options->rounds > 15) {
+        *error = tr("Invalid --duration, --connections, --wrk-threads, --threads, --urls, --expiry-duration, "
+                    "--expiry-ttl or --rounds (1 to 15).");
         return false;
     }
     options->binDir = parser.isSet(binDir) ? parser.value(binDir) : QCoreApplication::applicationDirPath();
@@ -423,14 +430,15 @@ int run(const Options &options)
                 .arg(options.haproxy));
 
     say(tr("sluice-bench-cache: %1-byte cached response, wrk -t%2 -c%3 -d%4s --latency; servers with %5 thread(s); "
-           "%6 CPU cores; files in %7")
+           "%6 CPU cores; median of %8 round(s); files in %7")
             .arg(CacheBenchLab::kBodyBytes)
             .arg(options.wrk.threads)
             .arg(options.wrk.connections)
             .arg(options.wrk.durationSeconds)
             .arg(options.serverThreads)
             .arg(QThread::idealThreadCount())
-            .arg(workDir));
+            .arg(workDir)
+            .arg(options.rounds));
 
     CacheBenchLab lab(settings);
     if (const QString failure = lab.startOrigin(); !failure.isEmpty()) {
@@ -467,12 +475,22 @@ int run(const Options &options)
         many.script = script;
         const QString oneLabel = tr("1 URL");
         const QString manyLabel = tr("%1 URLs").arg(options.urlCount);
-        for (const CacheServer &server : servers)
-            table.addHit(measureHits(lab, wrk, server, oneLabel, {manyPaths.first()}, options.wrk, redisCli, workDir,
-                                     options.serverThreads));
-        for (const CacheServer &server : servers)
-            table.addHit(
-                measureHits(lab, wrk, server, manyLabel, manyPaths, many, redisCli, workDir, options.serverThreads));
+        // Each round measures every server in turn, so that a slow spell of the
+        // machine hits all of them rather than one; each row is its median round.
+        const auto measureRounds = [&](const QString &label, const QStringList &paths, const WrkOptions &wrkOptions) {
+            std::vector<QList<CacheBenchTable::HitRow>> runs(servers.size());
+            for (int round = 1; round <= options.rounds; ++round) {
+                if (options.rounds > 1)
+                    say(tr("round %1 of %2 (%3)").arg(round).arg(options.rounds).arg(label));
+                for (size_t i = 0; i < servers.size(); ++i)
+                    runs[i].append(measureHits(lab, wrk, servers[i], label, paths, wrkOptions, redisCli, workDir,
+                                               options.serverThreads));
+            }
+            for (const QList<CacheBenchTable::HitRow> &serverRuns : runs)
+                table.addHit(CacheBenchTable::medianRun(serverRuns));
+        };
+        measureRounds(oneLabel, {manyPaths.first()}, options.wrk);
+        measureRounds(manyLabel, manyPaths, many);
         for (const CacheServer &server : servers)
             sayGatewayCacheMetrics(server);
         for (CacheServer &server : servers)

@@ -50,6 +50,25 @@ private Q_SLOTS:
         QVERIFY(h.fieldsAfterWire().empty());
     }
 
+    void hasTokenReadsCommaSeparatedLists()
+    {
+        HttpHeaders h = wireHeaders();
+        QVERIFY(h.hasToken("vary", "accept-language"));
+        QVERIFY(h.hasToken("Vary", "ACCEPT"));
+        QVERIFY(!h.hasToken("Vary", "Accept-Lang")); // a token, not a substring
+        QVERIFY(!h.hasToken("ETag", "v1"));
+        QVERIFY(!h.hasToken("X-Empty", ""));
+        h.add("Connection", "keep-alive,  Close ");
+        QVERIFY(h.hasToken("connection", "close"));
+        QVERIFY(h.hasToken("Connection", "Keep-Alive"));
+        QVERIFY(!h.wireLines().isEmpty()); // still unparsed
+        HttpResponse response;
+        response.headers.add("Connection", "closed");
+        QVERIFY(!HttpResponseWriter::requestsClose(response));
+        response.headers.add("connection", "upgrade, close");
+        QVERIFY(HttpResponseWriter::requestsClose(response));
+    }
+
     void addedFieldsComeAfterTheWireLines()
     {
         HttpHeaders h = wireHeaders();

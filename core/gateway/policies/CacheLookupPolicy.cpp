@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <array>
 
 namespace sluice {
 
@@ -68,6 +69,11 @@ public:
             m_constantDownstream = parseDownstream(m_s.downstream.literal());
         if (m_s.mustRevalidate.isConstant())
             m_constantMustRevalidate = CompiledValue::parseBool(m_s.mustRevalidate.literal());
+        const auto constantFalse = [](const CompiledValue &v) {
+            return v.isConstant() && CompiledValue::parseBool(v.literal()) == false;
+        };
+        m_neverByDeveloper = constantFalse(m_s.varyByDeveloper);
+        m_neverByGroups = constantFalse(m_s.varyByGroups);
     }
 
     StepResult run(RequestContext &ctx) const override
@@ -159,13 +165,13 @@ private:
         in.headers = &ctx.originalRequest().headers;
         in.varyByQuery = m_s.varyByQuery;
         in.varyByHeaders = m_s.varyByHeaders;
-        if (!m_s.varyByDeveloper.isConstant() || m_s.varyByDeveloper.literal() != QLatin1String("false")) {
+        if (!m_neverByDeveloper) {
             const auto byDeveloper = m_s.varyByDeveloper.evaluateBool(ctx, u"vary-by-developer");
             if (!byDeveloper)
                 return false;
             in.varyByDeveloper = *byDeveloper;
         }
-        if (!m_s.varyByGroups.isConstant() || m_s.varyByGroups.literal() != QLatin1String("false")) {
+        if (!m_neverByGroups) {
             const auto byGroups = m_s.varyByGroups.evaluateBool(ctx, u"vary-by-developer-groups");
             if (!byGroups)
                 return false;
@@ -268,24 +274,43 @@ private:
         ctx.response = std::move(stored->response);
         ctx.hasResponse = true;
         const qint64 age = (QDateTime::currentMSecsSinceEpoch() - stored->storedAtMs) / 1000;
-        QByteArray ageText;
-        appendDecimal(ageText, age);
-        ctx.response.headers.set(QByteArrayLiteral("Age"), ageText);
-        QByteArray &status = ctx.cacheStatus;
-        status.clear();
-        status.reserve(48);
-        status.append("sluice; hit; ttl=");
-        appendDecimal(status, ttl);
-        if (collapsed)
-            status.append("; collapsed");
+        ctx.response.headers.set(QByteArrayLiteral("Age"), memoText(age, "", ""));
+        ctx.cacheStatus = memoText(ttl, "sluice; hit; ttl=", collapsed ? "; collapsed" : "");
         if (s.metrics)
             s.metrics->recordBackendAvoided();
         return true;
     }
 
+    // `head` + n + `tail`, kept per thread for the last n of each kind: hits of
+    // a hot key share one copy per second instead of building the text each time.
+    static QByteArray memoText(qint64 n, const char *head, const char *tail)
+    {
+        struct Memo
+        {
+            const char *head = nullptr;
+            const char *tail = nullptr;
+            qint64 n = -1;
+            QByteArray text;
+        };
+        thread_local std::array<Memo, 3> memos; // Age, Cache-Status, collapsed Cache-Status
+        Memo &memo = memos[*head == 0 ? 0 : (*tail == 0 ? 1 : 2)];
+        if (memo.n != n || memo.head != head || memo.tail != tail || memo.text.isEmpty()) {
+            memo.text.clear();
+            memo.text.append(head);
+            appendDecimal(memo.text, n);
+            memo.text.append(tail);
+            memo.head = head;
+            memo.tail = tail;
+            memo.n = n;
+        }
+        return memo.text;
+    }
+
     Settings m_s;
     std::optional<DownstreamCaching> m_constantDownstream;
     std::optional<bool> m_constantMustRevalidate;
+    bool m_neverByDeveloper = false; // the attribute is the literal false
+    bool m_neverByGroups = false;
 };
 
 std::optional<CompiledValue> requiredBool(const PolicyElement &e, CompileContext &ctx, QStringView name)
