@@ -26,6 +26,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
@@ -143,6 +145,7 @@ CacheBrowserPage::CacheBrowserPage(WorkspaceDocument *document, ConsoleGateway *
     connect(m_model, &CacheEntriesModel::written, m_status, &QLabel::setText);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CacheBrowserPage::showSelected);
     connect(m_document, &WorkspaceDocument::loaded, this, &CacheBrowserPage::refreshStores);
+    connect(m_document, &WorkspaceDocument::workspaceEdited, this, &CacheBrowserPage::refreshStores);
     connect(m_gateway, &ConsoleGateway::stateChanged, this, [this] {
         if (m_store->currentData().toString().isEmpty()) // the built-in cache lives in the gateway
             openStore();

@@ -32,6 +32,7 @@ ExternalStoreMonitor::ExternalStoreMonitor(WorkspaceDocument *document, Connecti
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &ExternalStoreMonitor::poll);
     connect(m_document, &WorkspaceDocument::loaded, this, &ExternalStoreMonitor::rebuild);
+    connect(m_document, &WorkspaceDocument::workspaceEdited, this, &ExternalStoreMonitor::rebuild);
     rebuild();
 }
 

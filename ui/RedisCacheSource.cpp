@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace sluice {
 
 struct RedisCacheSource::Walk
@@ -50,7 +52,8 @@ void RedisCacheSource::whenConnected(std::function<void()> next)
         next();
         return;
     }
-    // Whichever comes first: the connection, or the end of the connect timeout.
+    // Whichever comes first: the connection, a failed attempt (its error is the
+    // answer), or the end of the connect timeout.
     auto pending = std::make_shared<std::function<void()>>(std::move(next));
     auto *guard = new QObject(m_context);
     const auto fire = [pending, guard] {
@@ -60,7 +63,7 @@ void RedisCacheSource::whenConnected(std::function<void()> next)
         }
     };
     connect(&m_cache->client(), &RedisClient::stateChanged, guard, [this, fire] {
-        if (m_cache->isConnected())
+        if (m_cache->isConnected() || !m_cache->lastError().isEmpty())
             fire();
     });
     QTimer::singleShot(m_connectTimeoutMs, guard, fire);
