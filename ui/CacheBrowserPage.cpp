@@ -61,7 +61,7 @@ CacheBrowserPage::CacheBrowserPage(WorkspaceDocument *document, ConsoleGateway *
     , m_value(new QPlainTextEdit(this))
     , m_loadMore(button(tr("Load &more"), QStringLiteral("cacheBrowserLoadMore"), tr("Load more entries"), this))
     , m_delete(button(tr("&Delete"), QStringLiteral("cacheBrowserDelete"), tr("Delete the selected entry"), this))
-    , m_deletePrefix(button(tr("Delete by &prefix..."), QStringLiteral("cacheBrowserDeletePrefix"),
+    , m_deletePrefix(button(tr("Delete by prefi&x..."), QStringLiteral("cacheBrowserDeletePrefix"),
                             tr("Delete every entry whose key starts with the prefix"), this))
     , m_purge(button(tr("P&urge all..."), QStringLiteral("cacheBrowserPurge"), tr("Delete every entry of the store"),
                      this))

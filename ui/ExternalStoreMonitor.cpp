@@ -117,6 +117,8 @@ void ExternalStoreMonitor::measure(int index)
     if (it == m_clients.end())
         return;
     RedisClient *client = it->second.get();
+    if (!client->isConnected() && client->lastError().isEmpty())
+        return; // the first connection attempt is still under way: "connecting..."
     const quint64 generation = m_generation;
     client->commandOnAllMasters({"DBSIZE"}, [this, client, index, generation](QList<RedisResult> sizes) {
         if (generation != m_generation)

@@ -16,6 +16,8 @@
 #include "TestHttpClient.h"
 #include "TestWorkspace.h"
 #include "WorkspaceDocument.h"
+#include "gateway/caching/ResponseCacheKey.h"
+#include "http/HttpHeaders.h"
 #include "metrics/GatewayMetrics.h"
 #include "redis/RedisConnectionString.h"
 
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void builtInAndExternalEntriesAfterRequests();
     void scanPagesThroughMoreKeysThanAPage();
     void deleteOneByPrefixAndPurge();
+    void responseKeysDecode();
     void timeToLiveCountsDown();
     void timeToLiveText_data();
     void timeToLiveText();
@@ -297,6 +300,37 @@ void TestConsoleCacheBrowser::deleteOneByPrefixAndPurge()
     QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), QStringLiteral("other:data")}), QByteArray("1"));
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->keyAt(0), QByteArray("other:data"));
+}
+
+void TestConsoleCacheBrowser::responseKeysDecode()
+{
+    HttpHeaders headers;
+    headers.add("accept", "application/json");
+    ResponseCacheKey::Inputs in;
+    in.api = QStringLiteral("orders:v2|x");
+    in.operation = QStringLiteral("get order");
+    in.product = QStringLiteral("gold");
+    in.backendBase = QStringLiteral("http://127.0.0.1:8090/api/");
+    in.backendPath = QStringLiteral("/orders/1");
+    in.query = {{QStringLiteral("b"), QStringLiteral("2 3")}, {QStringLiteral("a"), QStringLiteral("1")}};
+    in.headers = &headers;
+    in.varyByHeaders = {"accept", "x-missing"};
+    in.varyByDeveloper = true;
+    in.userId = QStringLiteral("alice");
+    in.varyByGroups = true;
+    in.groups = {QStringLiteral("guests"), QStringLiteral("admins")};
+    const std::optional<ResponseCacheKey::Parts> parts = ResponseCacheKey::decode(ResponseCacheKey::build(in));
+    QVERIFY(parts);
+    QCOMPARE(parts->api, in.api);
+    QCOMPARE(parts->operation, in.operation);
+    QCOMPARE(parts->product, in.product);
+    QCOMPARE(parts->backendUrl, QStringLiteral("http://127.0.0.1:8090/api/orders/1"));
+    QCOMPARE(parts->query, QStringLiteral("a=1&b=2%203"));
+    QCOMPARE(parts->varied, (QStringList {QStringLiteral("h:accept=application/json"), QStringLiteral("h:x-missing"),
+                                          QStringLiteral("u:alice"), QStringLiteral("g:admins,guests")}));
+    QVERIFY(!ResponseCacheKey::decode("sluice:v1:orders"));
+    QVERIFY(!ResponseCacheKey::decode("sluice:r1:only:two"));
+    QVERIFY(!ResponseCacheKey::decode("other"));
 }
 
 void TestConsoleCacheBrowser::timeToLiveCountsDown()
