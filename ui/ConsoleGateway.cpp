@@ -3,10 +3,13 @@
 #include "common/RequestLog.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayConfig.h"
+#include "gateway/GatewayReload.h"
+#include "gateway/RequestTrace.h"
 #include "metrics/GatewayMetrics.h"
 
 #include <QPointer>
 #include <QStringList>
+#include <QThread>
 
 namespace sluice {
 
@@ -62,6 +65,7 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
     options.adminAddress = QHostAddress(QHostAddress::LocalHost);
     options.adminPort = 0;
     options.threads = settings.threads;
+    options.tracing.access = TraceOptions::Access::Anyone; // the console's own requests, on loopback
     m_log = std::make_unique<RequestLog>(RequestLog::Level::Debug, m_logBuffer.sink());
     auto gateway = std::make_unique<Gateway>(config, options, m_log.get());
     if (!gateway->start(errorMessage))
@@ -99,6 +103,50 @@ void ConsoleGateway::restart()
         m_restartAfterStop = true;
         stop();
     }
+}
+
+void ConsoleGateway::reload()
+{
+    if (m_state != State::Running)
+        return;
+    if (m_reloading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_reloading = true;
+    GatewayConfig::Options options;
+    options.location = m_settings.location;
+    auto result = std::make_shared<GatewayReload>();
+    QThread *loader = QThread::create([result, dir = m_dir, options] { *result = GatewayReload::load(dir, options); });
+    connect(loader, &QThread::finished, loader, &QObject::deleteLater);
+    connect(loader, &QThread::finished, this, [this, result] { finishReload(*result); });
+    loader->start(QThread::LowPriority);
+}
+
+void ConsoleGateway::finishReload(const GatewayReload &outcome)
+{
+    m_reloading = false;
+    // The gateway may have been restarted meanwhile, at another location.
+    const bool sameGateway = m_state == State::Running && outcome.workspaceDir == m_dir
+        && (!outcome.config || outcome.config->location() == m_settings.location);
+    if (sameGateway) {
+        const bool accepted = outcome.applyTo(*m_gateway);
+        const QString message = outcome.summary();
+        if (accepted)
+            m_log->info(message);
+        else
+            m_log->error(message);
+        Q_EMIT reloaded(accepted, message);
+    }
+    if (std::exchange(m_reloadAgain, false))
+        reload();
+}
+
+std::shared_ptr<const RequestTrace> ConsoleGateway::trace(const QString &traceId) const
+{
+    if (!m_gateway || !m_gateway->traces())
+        return nullptr;
+    return m_gateway->traces()->find(traceId);
 }
 
 void ConsoleGateway::finishStop()

@@ -14,7 +14,9 @@
 namespace sluice {
 
 class Gateway;
+struct GatewayReload;
 class RequestLog;
+struct RequestTrace;
 
 // How the console runs the gateway.
 struct ConsoleGatewaySettings
@@ -46,6 +48,16 @@ public:
     void stop();
     // Stops, then starts again with the same folder and settings.
     void restart();
+    // Hot reload: loads the folder again off the GUI thread and, when it has
+    // no errors, swaps the running gateway to it without dropping a
+    // connection; otherwise the running configuration stays. Reports through
+    // reloaded() and the log. Does nothing unless running; a reload asked for
+    // while one loads runs once that one is done.
+    void reload();
+
+    // The trace of a traced request (its Sluice-Trace-Id), while the gateway
+    // keeps it; null otherwise. Every request the console sends may be traced.
+    std::shared_ptr<const RequestTrace> trace(const QString &traceId) const;
 
     State state() const { return m_state; }
     QUrl url() const; // empty unless running
@@ -63,11 +75,15 @@ Q_SIGNALS:
     void stateChanged(sluice::ConsoleGateway::State state);
     void started(); // a new gateway with counters at zero
     void failed(const QString &message);
+    // The outcome of reload(): `accepted` false when the workspace had errors
+    // (the message names the first one).
+    void reloaded(bool accepted, const QString &message);
     void snapshotTaken(const sluice::MetricsSnapshot &snapshot, qint64 monotonicMs);
 
 private:
     void setState(State state);
     void finishStop();
+    void finishReload(const GatewayReload &outcome);
 
     LogBuffer m_logBuffer;
     std::unique_ptr<RequestLog> m_log;
@@ -76,6 +92,8 @@ private:
     QString m_dir;
     ConsoleGatewaySettings m_settings;
     bool m_restartAfterStop = false;
+    bool m_reloading = false;
+    bool m_reloadAgain = false;
     QTimer m_timer;
     QElapsedTimer m_clock;
 };

@@ -38,6 +38,7 @@ GatewayPage::GatewayPage(WorkspaceDocument *document, ConsoleGateway *gateway, Q
     , m_restart(new QPushButton(tr("&Restart"), this))
     , m_state(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_reload(new QLabel(this))
     , m_level(new QComboBox(this))
     , m_api(new QComboBox(this))
     , m_pause(new QCheckBox(tr("&Pause"), this))
@@ -69,6 +70,11 @@ GatewayPage::GatewayPage(WorkspaceDocument *document, ConsoleGateway *gateway, Q
     m_error->setObjectName(QStringLiteral("gatewayError"));
     m_error->setWordWrap(true);
     m_error->setForegroundRole(QPalette::BrightText);
+    m_reload->setObjectName(QStringLiteral("gatewayReloadOutcome"));
+    m_reload->setAccessibleName(tr("Outcome of the last reload"));
+    m_reload->setWordWrap(true);
+    m_reload->setTextFormat(Qt::PlainText);
+    m_reload->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_level->setObjectName(QStringLiteral("logLevel"));
     m_level->setAccessibleName(tr("Lowest log level shown"));
@@ -109,6 +115,7 @@ GatewayPage::GatewayPage(WorkspaceDocument *document, ConsoleGateway *gateway, Q
     layout->addLayout(buttons);
     layout->addWidget(m_state);
     layout->addWidget(m_error);
+    layout->addWidget(m_reload);
     layout->addLayout(filters);
     layout->addWidget(m_logView, 1);
 
@@ -117,6 +124,8 @@ GatewayPage::GatewayPage(WorkspaceDocument *document, ConsoleGateway *gateway, Q
     connect(m_restart, &QPushButton::clicked, m_gateway, &ConsoleGateway::restart);
     connect(m_gateway, &ConsoleGateway::stateChanged, this, &GatewayPage::refreshState);
     connect(m_gateway, &ConsoleGateway::failed, m_error, &QLabel::setText);
+    connect(m_gateway, &ConsoleGateway::reloaded, this, &GatewayPage::showReload);
+    connect(m_gateway, &ConsoleGateway::started, m_reload, &QLabel::clear);
     connect(m_document, &WorkspaceDocument::loaded, this, &GatewayPage::refreshWorkspace);
     connect(m_level, &QComboBox::currentIndexChanged, this, &GatewayPage::rebuildLog);
     connect(m_api, &QComboBox::currentIndexChanged, this, &GatewayPage::rebuildLog);
@@ -183,6 +192,15 @@ void GatewayPage::refreshState()
                        static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_threads)})
         w->setEnabled(stopped);
     m_state->setText(m_gateway->stateText());
+}
+
+void GatewayPage::showReload(bool accepted, const QString &message)
+{
+    m_reload->setText(accepted ? tr("Saved changes are live: %1").arg(message)
+                               : tr("Saved changes were not applied; the gateway keeps running the previous "
+                                    "version: %1")
+                                     .arg(message));
+    m_reload->setForegroundRole(accepted ? QPalette::WindowText : QPalette::BrightText);
 }
 
 void GatewayPage::pollLog()

@@ -17,8 +17,9 @@ class ConsoleGateway;
 class WorkspaceDocument;
 
 // Runs the gateway for the open workspace: location, listen address, port,
-// threads; Start / Stop / Restart; state and URL; the live log, filtered by
-// level and API, pausable, bounded.
+// threads; Start / Stop / Restart; state and URL; the outcome of the last hot
+// reload (after a save); the live log, filtered by level and API, pausable,
+// bounded.
 class GatewayPage : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ private:
     void refreshState();
     void pollLog();
     void rebuildLog();
+    void showReload(bool accepted, const QString &message);
 
     WorkspaceDocument *m_document;
     ConsoleGateway *m_gateway;
@@ -45,6 +47,7 @@ private:
     QPushButton *m_restart;
     QLabel *m_state;
     QLabel *m_error;
+    QLabel *m_reload; // the outcome of the last hot reload
     QComboBox *m_level;
     QComboBox *m_api;
     QCheckBox *m_pause;

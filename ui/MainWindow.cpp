@@ -46,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_dashboard->setObjectName(QStringLiteral("dashboardModel"));
     connect(m_gateway, &ConsoleGateway::snapshotTaken, m_dashboard, &DashboardModel::update);
     connect(m_gateway, &ConsoleGateway::started, m_dashboard, &DashboardModel::clear);
+    connect(m_document, &WorkspaceDocument::saved, m_gateway, &ConsoleGateway::reload); // hot reload on save
 
     const QList<std::pair<QString, QWidget *>> pages = {
         {tr("APIs"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::Apis, m_document, m_pages)},

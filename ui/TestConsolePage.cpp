@@ -3,8 +3,11 @@
 #include "BodyFormatter.h"
 #include "CacheStatusExplanation.h"
 #include "ConsoleGateway.h"
+#include "TracePanel.h"
 #include "WorkspaceDocument.h"
+#include "gateway/RequestTrace.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -20,6 +23,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +32,7 @@ namespace sluice {
 namespace {
 
 const QByteArray kSubscriptionHeader = QByteArrayLiteral("Ocp-Apim-Subscription-Key");
+const QByteArray kTraceHeader = QByteArrayLiteral("Ocp-Apim-Trace");
 
 QTableWidget *keyValueTable(const QString &first, const QString &second, QWidget *parent)
 {
@@ -53,11 +58,14 @@ TestConsolePage::TestConsolePage(WorkspaceDocument *document, ConsoleGateway *ga
     , m_headers(new QPlainTextEdit(this))
     , m_body(new QPlainTextEdit(this))
     , m_times(new QSpinBox(this))
+    , m_trace(new QCheckBox(tr("&Trace"), this))
     , m_send(new QPushButton(tr("Se&nd"), this))
     , m_status(new QLabel(this))
     , m_cacheStatus(new QLabel(this))
     , m_responseHeaders(keyValueTable(tr("Header"), tr("Value"), this))
     , m_responseBody(new QPlainTextEdit(this))
+    , m_responseTabs(new QTabWidget(this))
+    , m_tracePanel(new TracePanel(this))
     , m_history(new QListWidget(this))
 {
     m_network->setProxy(QNetworkProxy::NoProxy); // the local gateway, never through a proxy
@@ -81,6 +89,10 @@ TestConsolePage::TestConsolePage(WorkspaceDocument *document, ConsoleGateway *ga
     m_times->setAccessibleName(tr("How many times to send"));
     m_times->setRange(1, 1000);
     m_times->setSuffix(tr(" times"));
+    m_trace->setObjectName(QStringLiteral("testTrace"));
+    m_trace->setAccessibleName(tr("Trace the request"));
+    m_trace->setToolTip(tr("Sends Ocp-Apim-Trace: true; the Trace tab then shows every policy step the gateway ran."));
+    m_trace->setChecked(true);
     m_send->setObjectName(QStringLiteral("testSend"));
     m_send->setAccessibleName(tr("Send the request"));
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -108,6 +120,7 @@ TestConsolePage::TestConsolePage(WorkspaceDocument *document, ConsoleGateway *ga
     form->addRow(tr("B&ody:"), m_body);
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_times);
+    sendRow->addWidget(m_trace);
     sendRow->addWidget(m_send);
     sendRow->addStretch();
     form->addRow(sendRow);
@@ -117,12 +130,19 @@ TestConsolePage::TestConsolePage(WorkspaceDocument *document, ConsoleGateway *ga
     requestLayout->addWidget(new QLabel(tr("History:"), requestSide));
     requestLayout->addWidget(m_history);
 
+    auto *responsePage = new QWidget(this);
+    auto *responsePageLayout = new QVBoxLayout(responsePage);
+    responsePageLayout->setContentsMargins(0, 0, 0, 0);
+    responsePageLayout->addWidget(m_responseHeaders, 1);
+    responsePageLayout->addWidget(m_responseBody, 2);
+    m_responseTabs->setObjectName(QStringLiteral("testResponseTabs"));
+    m_responseTabs->addTab(responsePage, tr("Respon&se"));
+    m_responseTabs->addTab(m_tracePanel, tr("Tra&ce"));
     auto *responseSide = new QWidget(this);
     auto *responseLayout = new QVBoxLayout(responseSide);
     responseLayout->addWidget(m_status);
     responseLayout->addWidget(m_cacheStatus);
-    responseLayout->addWidget(m_responseHeaders, 1);
-    responseLayout->addWidget(m_responseBody, 2);
+    responseLayout->addWidget(m_responseTabs, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(requestSide);
@@ -220,6 +240,8 @@ TestRequest TestConsolePage::request() const
         if (!subscriptionId.isEmpty() && s.id == subscriptionId)
             r.headers.append({kSubscriptionHeader, s.primaryKey.toUtf8()});
     }
+    if (m_trace->isChecked())
+        r.headers.append({kTraceHeader, QByteArrayLiteral("true")});
     r.body = m_body->toPlainText().toUtf8();
     return r;
 }
@@ -254,6 +276,21 @@ void TestConsolePage::sendOne()
         m_remaining = 0;
         refreshSendable();
     });
+}
+
+void TestConsolePage::showTrace(const QByteArray &traceId)
+{
+    if (!m_pending.headers.contains({kTraceHeader, QByteArrayLiteral("true")})) {
+        m_tracePanel->showNone(tr("Trace was not checked for the last request."));
+        return;
+    }
+    const std::shared_ptr<const RequestTrace> trace =
+        traceId.isEmpty() ? nullptr : m_gateway->trace(QString::fromLatin1(traceId));
+    if (trace)
+        m_tracePanel->showTrace(*trace);
+    else
+        m_tracePanel->showNone(tr("The gateway traced nothing for the last response (no API operation "
+                                  "answered it, or the trace is gone)."));
 }
 
 void TestConsolePage::showReply(QNetworkReply *reply, qint64 elapsedMs)
@@ -291,6 +328,7 @@ void TestConsolePage::showReply(QNetworkReply *reply, qint64 elapsedMs)
     }
     m_responseBody->setPlainText(
         BodyFormatter::pretty(reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), body));
+    showTrace(reply->rawHeader("Sluice-Trace-Id"));
 
     const QString outcome = status == 0 ? tr("failed") : QString::number(status);
     auto *item = new QListWidgetItem(tr("%1 %2 → %3, %4 ms, %5")

@@ -4,6 +4,7 @@
 #include "gateway/Gateway.h"
 #include "gateway/GatewayCommandLine.h"
 #include "gateway/GatewayConfig.h"
+#include "gateway/GatewayReload.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -78,6 +79,14 @@ int main(int argc, char *argv[])
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &gateway, [&](int) {
         log.info(QStringLiteral("shutting down: finishing requests in flight (up to 5 s)"));
         gateway.shutdown(5000, [] { QCoreApplication::exit(0); });
+    });
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &gateway, [&] {
+        const GatewayReload reload = GatewayReload::load(workspaceDir, options);
+        reload.applyTo(gateway);
+        if (reload.accepted())
+            log.info(reload.summary());
+        else
+            log.error(reload.summary());
     });
     return app.exec();
 }

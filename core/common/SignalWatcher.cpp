@@ -36,12 +36,14 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
     if (g_pipe[0] >= 0) {
         ::close(g_pipe[0]);
         ::close(g_pipe[1]);
@@ -52,7 +54,11 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::onReadable()
 {
     unsigned char byte = 0;
-    if (::read(g_pipe[0], &byte, 1) == 1)
+    if (::read(g_pipe[0], &byte, 1) != 1)
+        return;
+    if (byte == SIGHUP)
+        Q_EMIT reloadRequested();
+    else
         Q_EMIT terminationRequested(byte);
 }
 

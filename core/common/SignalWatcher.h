@@ -6,8 +6,9 @@ class QSocketNotifier;
 
 namespace sluice {
 
-// Turns SIGINT and SIGTERM into a Qt signal on the thread that created the
-// watcher (self-pipe trick: the handler only writes one byte). One per process.
+// Turns SIGINT and SIGTERM (terminationRequested) and SIGHUP (reloadRequested)
+// into Qt signals on the thread that created the watcher (self-pipe trick: the
+// handler only writes one byte). One per process.
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     void onReadable();

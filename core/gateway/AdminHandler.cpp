@@ -1,6 +1,8 @@
 #include "AdminHandler.h"
 
 #include "GatewayConfig.h"
+#include "RequestTrace.h"
+#include "TraceStore.h"
 #include "cache/RedisCache.h"
 #include "common/Redaction.h"
 #include "metrics/GatewayMetrics.h"
@@ -13,12 +15,13 @@
 namespace sluice {
 
 AdminHandler::AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics,
-                           Info info, AdminCacheHandler::StoreList cacheStores)
+                           Info info, AdminCacheHandler::StoreList cacheStores, const TraceStore *traces)
     : m_config(std::move(config))
     , m_metrics(metrics)
     , m_info(std::move(info))
     , m_stores(cacheStores)
     , m_cache(std::move(cacheStores))
+    , m_traces(traces)
 { }
 
 QByteArray AdminHandler::statusJson() const
@@ -74,6 +77,16 @@ void AdminHandler::handle(const HttpExchangePtr &exchange, QObject *context) con
         return;
     const HttpRequest &request = exchange->request();
     const bool isGet = request.method == "GET" || request.method == "HEAD";
+    if (request.path.startsWith("/traces/")) {
+        if (!isGet) {
+            HttpResponse r = HttpResponse::apimError(405, QCoreApplication::translate("Gateway", "Method not allowed"));
+            r.headers.set("Allow", "GET, HEAD");
+            exchange->respond(std::move(r));
+            return;
+        }
+        handleTrace(exchange);
+        return;
+    }
     if (request.path == "/status" || request.path == "/metrics") {
         if (!isGet) {
             HttpResponse r = HttpResponse::apimError(405, QCoreApplication::translate("Gateway", "Method not allowed"));
@@ -92,6 +105,19 @@ void AdminHandler::handle(const HttpExchangePtr &exchange, QObject *context) con
         return;
     }
     exchange->respond(HttpResponse::apimError(404, QCoreApplication::translate("Gateway", "Resource not found")));
+}
+
+void AdminHandler::handleTrace(const HttpExchangePtr &exchange) const
+{
+    const QString id = QString::fromLatin1(exchange->request().path.sliced(qstrlen("/traces/")));
+    const std::shared_ptr<const RequestTrace> trace = m_traces ? m_traces->find(id) : nullptr;
+    if (!trace) {
+        exchange->respond(HttpResponse::apimError(
+            404, m_traces ? QCoreApplication::translate("Gateway", "No trace with this id (the gateway keeps the last ones)")
+                          : QCoreApplication::translate("Gateway", "Tracing is off on this gateway")));
+        return;
+    }
+    exchange->respond(HttpResponse::json(200, QJsonDocument(trace->toJson()).toJson(QJsonDocument::Indented)));
 }
 
 } // namespace sluice

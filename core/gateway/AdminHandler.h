@@ -10,9 +10,11 @@ namespace sluice {
 
 class GatewayConfig;
 class GatewayMetrics;
+class TraceStore;
 
-// The admin listener: GET /status (JSON), GET /metrics (Prometheus text) and
-// the cache endpoints under /cache/ (AdminCacheHandler, docs/cache-admin.md).
+// The admin listener: GET /status (JSON), GET /metrics (Prometheus text), the
+// cache endpoints under /cache/ (AdminCacheHandler, docs/cache-admin.md) and
+// GET /traces/{id}, the trace of a traced request (docs/tracing.md).
 // Nothing secret is served: connection strings are redacted.
 class AdminHandler
 {
@@ -25,7 +27,7 @@ public:
     };
 
     AdminHandler(std::function<std::shared_ptr<const GatewayConfig>()> config, GatewayMetrics &metrics, Info info,
-                 AdminCacheHandler::StoreList cacheStores);
+                 AdminCacheHandler::StoreList cacheStores, const TraceStore *traces = nullptr);
 
     // `context` lives on the thread of the exchange's connection (the admin
     // worker's): asynchronous answers (the cache stores') come back on it.
@@ -33,11 +35,14 @@ public:
     QByteArray statusJson() const;
 
 private:
+    void handleTrace(const HttpExchangePtr &exchange) const;
+
     std::function<std::shared_ptr<const GatewayConfig>()> m_config;
     GatewayMetrics &m_metrics;
     Info m_info;
     AdminCacheHandler::StoreList m_stores;
     AdminCacheHandler m_cache;
+    const TraceStore *m_traces = nullptr;
 };
 
 } // namespace sluice

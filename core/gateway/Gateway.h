@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TraceStore.h"
 #include "http/HttpExchange.h"
 #include "http/UpstreamClientOptions.h"
 
@@ -15,6 +16,7 @@ class AdminHandler;
 class CacheServices;
 class InMemoryRateLimitCounters;
 class GatewayConfig;
+class GatewayConfigSlot;
 class GatewayMetrics;
 class HttpServer;
 class RequestLog;
@@ -31,6 +33,8 @@ struct GatewayOptions
     UpstreamClientOptions upstream;
     // Epoch milliseconds for the rate-limit and quota counters; empty: the system clock.
     std::function<qint64()> rateLimitClock;
+    // Which requests may be traced (Ocp-Apim-Trace: true); off by default.
+    TraceOptions tracing;
 };
 
 // The running gateway: the proxy listener with its worker threads, the admin
@@ -50,16 +54,27 @@ public:
     // closes everything and calls `done`.
     void shutdown(int graceMs, std::function<void()> done);
 
+    // Serves `config` to new requests from now on, without dropping a
+    // connection: requests in flight finish on the configuration they started
+    // with; listeners, the built-in cache's entries, the counters and the
+    // metrics stay. Threads whose external cache changed (another cache, or
+    // its connection string) connect to the new one. `config` must be loaded
+    // for this gateway's location. Thread-safe.
+    void reload(std::shared_ptr<const GatewayConfig> config);
+
     quint16 port() const;
     quint16 adminPort() const;
     int threadCount() const;
     GatewayMetrics &metrics() { return *m_metrics; }
     // The built-in cache and the collapser shared by the worker threads.
     CacheServices &caches() { return *m_caches; }
-    std::shared_ptr<const GatewayConfig> config() const { return m_config; }
+    std::shared_ptr<const GatewayConfig> config() const;
+    // The traces of the last traced requests; null when the gateway traces nothing.
+    TraceStore *traces() const { return m_traces.get(); }
 
 private:
-    std::shared_ptr<const GatewayConfig> m_config;
+    std::unique_ptr<GatewayConfigSlot> m_config;
+    std::unique_ptr<TraceStore> m_traces;
     GatewayOptions m_options;
     RequestLog *m_log = nullptr;
     std::unique_ptr<GatewayMetrics> m_metrics;

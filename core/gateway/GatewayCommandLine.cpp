@@ -13,7 +13,13 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Sluice API gateway: serves the APIs and policies of a Sluice workspace (Azure API Management "
-           "policy compatible)."));
+           "policy compatible).\n\n"
+           "Send SIGHUP to reload the workspace without dropping connections: new requests use the new "
+           "policies, requests in flight finish on the old ones, the built-in cache keeps its entries; a "
+           "workspace with errors is refused and the running one kept. One log line tells the outcome.\n\n"
+           "Requests with \"Ocp-Apim-Trace: true\" (or \"Sluice-Trace: true\") and a valid key of a "
+           "subscription given with --trace-subscription are traced: the response carries Sluice-Trace-Id, "
+           "and GET /traces/{id} on the admin listener returns the trace."));
     const QCommandLineOption workspace(QStringList{QStringLiteral("w"), QStringLiteral("workspace")},
                                        tr("Workspace folder holding workspace.json and policies/."), tr("DIR"));
     const QCommandLineOption listen(QStringLiteral("listen"), tr("Address to serve APIs on (default 127.0.0.1:8080)."),
@@ -30,13 +36,19 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       tr("debug, info (one line per request), warn, error or off."), tr("LEVEL"),
                                       QStringLiteral("info"));
+    const QCommandLineOption traceSubscription(
+        QStringLiteral("trace-subscription"),
+        tr("Allow tracing for requests with a valid key of this subscription (its id); repeat for more. "
+           "Tracing is off without it."),
+        tr("ID"));
     const QCommandLineOption check(QStringLiteral("check"),
                                    tr("Load and validate the workspace, print every problem, exit 1 on errors."));
     const QCommandLineOption version(QStringList{QStringLiteral("V"), QStringLiteral("version")},
                                      tr("Print the version and exit."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Print this help and exit."));
-    parser.addOptions({workspace, listen, admin, location, threads, logLevel, check, version, help});
+    parser.addOptions(
+        {workspace, listen, admin, location, threads, logLevel, traceSubscription, check, version, help});
 
     GatewayCommandLine result;
     result.helpText = parser.helpText();
@@ -95,6 +107,11 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
         return std::nullopt;
     }
     result.logLevel = *level;
+    const QStringList traced = parser.values(traceSubscription);
+    if (!traced.isEmpty()) {
+        result.options.tracing.access = TraceOptions::Access::Subscriptions;
+        result.options.tracing.subscriptions = traced;
+    }
     return result;
 }
 

@@ -11,7 +11,8 @@ namespace sluice {
 
 // The command line of sluice-gateway:
 //   sluice-gateway --workspace DIR [--listen HOST:PORT] [--admin HOST:PORT|off]
-//                  [--location NAME] [--threads N] [--log-level LEVEL] [--check]
+//                  [--location NAME] [--threads N] [--log-level LEVEL]
+//                  [--trace-subscription ID]... [--check]
 //                  [--version] [--help]
 struct GatewayCommandLine
 {

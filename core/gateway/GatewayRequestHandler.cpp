@@ -4,6 +4,8 @@
 #include "GatewayRuntime.h"
 #include "PipelineExecutor.h"
 #include "RequestContext.h"
+#include "RequestTrace.h"
+#include "TraceStore.h"
 #include "caching/ResponseCacheState.h"
 #include "common/RequestLog.h"
 #include "metrics/GatewayMetrics.h"
@@ -15,6 +17,7 @@ namespace sluice {
 namespace {
 
 const QByteArray SubscriptionKeyHeader = QByteArrayLiteral("Ocp-Apim-Subscription-Key");
+const QByteArray TraceIdHeader = QByteArrayLiteral("Sluice-Trace-Id");
 const QString SubscriptionKeyQuery = QStringLiteral("subscription-key");
 
 bool covers(const Workspace &workspace, const Subscription &subscription, const Api &api)
@@ -181,6 +184,16 @@ void GatewayRequestHandler::handle(const HttpExchangePtr &exchange)
         return;
     }
 
+    if (TraceStore *traces = m_runtime.traces()) {
+        if (RequestTrace::isRequested(request) && traces->allows(ctx->subscription)) {
+            ctx->trace = std::make_unique<RequestTrace>(ctx->requestId(), request);
+            ctx->trace->api = api.id;
+            ctx->trace->operation = operation.id;
+            if (ctx->subscription)
+                ctx->trace->subscription = ctx->subscription->id;
+        }
+    }
+
     PipelineExecutor::run(ctx, match.operation->pipelineFor(ctx->product),
                           [this](const std::shared_ptr<RequestContext> &c) { finish(c); });
 }
@@ -197,6 +210,11 @@ void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
     }
     if (!ctx->cacheStatus.isEmpty())
         response.headers.set(QByteArrayLiteral("Cache-Status"), ctx->cacheStatus);
+    if (ctx->trace) {
+        ctx->trace->finish(response.status, ctx->elapsedNs());
+        response.headers.set(TraceIdHeader, ctx->trace->id.toLatin1());
+        m_runtime.traces()->add(std::move(ctx->trace));
+    }
     const double seconds = ctx->elapsedNs() / 1e9;
     if (ctx->metrics)
         ctx->metrics->recordRequest(response.status, seconds, responseCacheOutcome(*ctx));

@@ -15,6 +15,7 @@ class UpstreamClient;
 class GatewayMetrics;
 class RequestLog;
 class RateLimitCounters;
+class TraceStore;
 
 // The per-worker-thread services a request uses: its thread's upstream client,
 // the shared caches, metrics and log, and the gateway's location. Lives on its
@@ -43,6 +44,11 @@ public:
     // threads); null when the gateway runs without them.
     RateLimitCounters *rateLimits() const { return m_rateLimits; }
     void setRateLimits(RateLimitCounters *counters) { m_rateLimits = counters; }
+
+    // Where traced requests go; null when the gateway traces nothing (the
+    // only cost tracing adds to an untraced request is this check).
+    TraceStore *traces() const { return m_traces; }
+    void setTraces(TraceStore *traces) { m_traces = traces; }
 
     // The external cache serving this gateway's location on this thread, or null.
     CacheStore *externalCache() const { return m_external; }
@@ -79,6 +85,7 @@ private:
     CacheServices *m_caches = nullptr;
     CacheStore *m_external = nullptr;
     RateLimitCounters *m_rateLimits = nullptr;
+    TraceStore *m_traces = nullptr;
     QHash<std::pair<const void *, const void *>, CacheMetrics *> m_cacheMetrics;
 };
 

@@ -3,6 +3,7 @@
 #include "caching/ResponseCacheState.h"
 
 #include "GatewayConfig.h"
+#include "RequestTrace.h"
 
 #include <QAtomicInteger>
 #include <QUrl>
@@ -106,6 +107,8 @@ StepResult RequestContext::fail(const LastError &error)
     m_errorResponse.reset();
     if (lastError.section.isEmpty())
         lastError.section = policySectionName(m_section);
+    if (trace)
+        trace->error(lastError);
     return StepResult::Fail;
 }
 
@@ -138,6 +141,8 @@ void RequestContext::resume(StepResult result)
     frame.waiting = false;
     if (result == StepResult::Pending)
         result = StepResult::Continue;
+    if (trace)
+        trace->endStep(result, elapsedNs());
     if (result == StepResult::Continue)
         ++frame.next;
     else
@@ -172,6 +177,8 @@ void RequestContext::drive()
         }
         const PolicyStep &step = *(*frame.steps)[frame.next];
         frame.waiting = true;
+        if (trace)
+            trace->beginStep(step, m_section, elapsedNs());
         const StepResult result = step.run(*this);
         if (result == StepResult::Pending)
             continue; // resumed already, waiting, or a nested sequence was pushed
@@ -179,6 +186,8 @@ void RequestContext::drive()
         if (!after.waiting)
             continue; // resumed synchronously and also returned a result: the resume wins
         after.waiting = false;
+        if (trace)
+            trace->endStep(result, elapsedNs());
         if (result == StepResult::Continue)
             ++after.next;
         else {

@@ -24,6 +24,7 @@ class GatewayConfig;
 class GatewayRuntime;
 class RouteMetrics;
 struct OperationRoute;
+struct RequestTrace;
 struct CompiledPipeline;
 
 // APIM's context.LastError.
@@ -99,6 +100,9 @@ public:
     QString subscriptionKey; // the key the caller sent (context.Subscription.Key)
     LastError lastError;
     std::vector<TraceRecord> traces; // what trace policies recorded, in order
+    // The request's trace when it asked for one and the gateway allows it;
+    // null for every other request (steps check it and do nothing else).
+    std::unique_ptr<RequestTrace> trace;
     // Fields added to whatever response the client gets (rate-limit counters,
     // CORS on an actual request), applied when the pipeline has finished.
     HttpHeaders extraResponseHeaders;

@@ -9,7 +9,7 @@ namespace sluice {
 
 namespace {
 
-HttpRequestParser *self(http_parser *p)
+HttpRequestParser *requestParser(http_parser *p)
 {
     return static_cast<HttpRequestParser *>(p->data);
 }
@@ -151,7 +151,7 @@ HttpRequest HttpRequestParser::takeRequest()
 
 int HttpRequestParser::onMessageBegin(http_parser *p)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     d->m_inMessage = true;
     d->m_headersDone = false;
     d->m_lastWasValue = false;
@@ -163,7 +163,7 @@ int HttpRequestParser::onMessageBegin(http_parser *p)
 
 int HttpRequestParser::onUrl(http_parser *p, const char *at, size_t length)
 {
-    appendPiece(self(p)->m_request.target, at, length);
+    appendPiece(requestParser(p)->m_request.target, at, length);
     return 0;
 }
 
@@ -178,7 +178,7 @@ void HttpRequestParser::flushHeaderField()
 
 int HttpRequestParser::onHeaderField(http_parser *p, const char *at, size_t length)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     if (d->m_lastWasValue) {
         d->flushHeaderField();
         d->m_lastWasValue = false;
@@ -189,7 +189,7 @@ int HttpRequestParser::onHeaderField(http_parser *p, const char *at, size_t leng
 
 int HttpRequestParser::onHeaderValue(http_parser *p, const char *at, size_t length)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     d->m_lastWasValue = true;
     appendPiece(d->m_value, at, length);
     return 0;
@@ -197,7 +197,7 @@ int HttpRequestParser::onHeaderValue(http_parser *p, const char *at, size_t leng
 
 int HttpRequestParser::onHeadersComplete(http_parser *p)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     d->flushHeaderField();
     d->m_headersDone = true;
     // Hand control back: parse() checks limits and Expect before the body is read.
@@ -207,7 +207,7 @@ int HttpRequestParser::onHeadersComplete(http_parser *p)
 
 int HttpRequestParser::onBody(http_parser *p, const char *at, size_t length)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     if (d->m_request.body.size() + static_cast<qint64>(length) > d->m_limits.maxBodyBytes) {
         d->setError(413, tr("Request entity too large"));
         return 1;
@@ -218,7 +218,7 @@ int HttpRequestParser::onBody(http_parser *p, const char *at, size_t length)
 
 int HttpRequestParser::onMessageComplete(http_parser *p)
 {
-    HttpRequestParser *d = self(p);
+    HttpRequestParser *d = requestParser(p);
     d->m_request.keepAlive = http_should_keep_alive(p) != 0;
     d->m_inMessage = false;
     d->m_headersDone = false;

@@ -8,7 +8,7 @@ namespace sluice {
 
 namespace {
 
-HttpResponseParser *self(http_parser *parser)
+HttpResponseParser *responseParser(http_parser *parser)
 {
     return static_cast<HttpResponseParser *>(parser->data);
 }
@@ -131,7 +131,7 @@ void HttpResponseParser::flushField()
 
 int HttpResponseParser::onMessageBegin(http_parser *parser)
 {
-    HttpResponseParser *p = self(parser);
+    HttpResponseParser *p = responseParser(parser);
     p->m_response = HttpResponse();
     p->m_headersDone = false;
     p->m_inValue = false;
@@ -142,13 +142,13 @@ int HttpResponseParser::onMessageBegin(http_parser *parser)
 
 int HttpResponseParser::onStatus(http_parser *parser, const char *at, size_t length)
 {
-    self(parser)->m_response.reason.append(at, static_cast<qsizetype>(length));
+    responseParser(parser)->m_response.reason.append(at, static_cast<qsizetype>(length));
     return 0;
 }
 
 int HttpResponseParser::onHeaderField(http_parser *parser, const char *at, size_t length)
 {
-    HttpResponseParser *p = self(parser);
+    HttpResponseParser *p = responseParser(parser);
     if (p->m_headersDone)
         return 0; // trailer
     if (p->m_inValue)
@@ -159,7 +159,7 @@ int HttpResponseParser::onHeaderField(http_parser *parser, const char *at, size_
 
 int HttpResponseParser::onHeaderValue(http_parser *parser, const char *at, size_t length)
 {
-    HttpResponseParser *p = self(parser);
+    HttpResponseParser *p = responseParser(parser);
     if (p->m_headersDone)
         return 0; // trailer
     p->m_inValue = true;
@@ -169,7 +169,7 @@ int HttpResponseParser::onHeaderValue(http_parser *parser, const char *at, size_
 
 int HttpResponseParser::onHeadersComplete(http_parser *parser)
 {
-    HttpResponseParser *p = self(parser);
+    HttpResponseParser *p = responseParser(parser);
     p->flushField();
     p->m_headersDone = true;
     const int status = static_cast<int>(parser->status_code);
@@ -184,13 +184,13 @@ int HttpResponseParser::onHeadersComplete(http_parser *parser)
 
 int HttpResponseParser::onBody(http_parser *parser, const char *at, size_t length)
 {
-    self(parser)->m_response.body.append(at, static_cast<qsizetype>(length));
+    responseParser(parser)->m_response.body.append(at, static_cast<qsizetype>(length));
     return 0;
 }
 
 int HttpResponseParser::onMessageComplete(http_parser *parser)
 {
-    HttpResponseParser *p = self(parser);
+    HttpResponseParser *p = responseParser(parser);
     const int status = p->m_response.status;
     if (status >= 100 && status < 200 && status != 101)
         return 0; // interim response: the final one follows

@@ -4,7 +4,7 @@ namespace sluice {
 
 namespace {
 
-bool isNameChar(QChar c)
+bool isNamedValueChar(QChar c)
 {
     return c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') || c == QLatin1Char('_');
 }
@@ -23,7 +23,7 @@ std::vector<Reference> references(const QString &text)
     const qsizetype n = text.size();
     while ((i = text.indexOf(QLatin1String("{{"), i)) >= 0) {
         qsizetype j = i + 2;
-        while (j < n && isNameChar(text.at(j)))
+        while (j < n && isNamedValueChar(text.at(j)))
             ++j;
         if (j > i + 2 && j + 1 < n && text.at(j) == QLatin1Char('}') && text.at(j + 1) == QLatin1Char('}')) {
             result.push_back(Reference{i, j + 2, text.mid(i + 2, j - i - 2)});

@@ -1,5 +1,6 @@
 #include "PolicyParser.h"
 
+#include "PolicyExpressionLexer.h"
 #include "PolicyExpressionScanner.h"
 #include "PolicySourceMap.h"
 
@@ -14,10 +15,7 @@ namespace {
 
 constexpr int MaxElementDepth = 256;
 
-bool isXmlSpace(QChar c)
-{
-    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
-}
+using policylexer::isXmlSpace;
 
 bool isBlank(const QString &s)
 {

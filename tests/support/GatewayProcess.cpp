@@ -1,5 +1,6 @@
 #include "GatewayProcess.h"
 
+#include "FreePort.h"
 #include "TestHttpClient.h"
 
 #include <QDeadlineTimer>
@@ -10,18 +11,6 @@
 #include <csignal>
 
 namespace sluice::test {
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
 
 GatewayProcess::GatewayProcess(QString workspace, QString location, int threads)
     : m_workspace(std::move(workspace))
@@ -78,8 +67,8 @@ bool GatewayProcess::startOnce(bool *portTaken)
         m_error = QStringLiteral("no temporary directory");
         return false;
     }
-    m_port = freePort();
-    m_adminPort = freePort();
+    m_port = freeLoopbackPort();
+    m_adminPort = freeLoopbackPort();
     QStringList arguments {QStringLiteral("--workspace"), m_workspace,
                            QStringLiteral("--listen"),    QStringLiteral("127.0.0.1:%1").arg(m_port),
                            QStringLiteral("--admin"),     QStringLiteral("127.0.0.1:%1").arg(m_adminPort),

@@ -1,5 +1,7 @@
 #include "NginxProcess.h"
 
+#include "FreePort.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QStandardPaths>
@@ -17,14 +19,6 @@ QString nginxBinary()
         path = QStandardPaths::findExecutable(QStringLiteral("nginx"),
                                               {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
     return path;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 } // namespace
@@ -73,7 +67,7 @@ bool NginxProcess::startOnce(const QByteArray &serverBlocks)
         m_error = QStringLiteral("nginx not found");
         return false;
     }
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     const QByteArray prefix = m_dir.path().toUtf8();
     QByteArray blocks = serverBlocks;
     blocks.replace("@PORT@", QByteArray::number(m_port));

@@ -1,5 +1,7 @@
 #include "RedisServer.h"
 
+#include "FreePort.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QStandardPaths>
@@ -18,14 +20,6 @@ QString findProgram(const QString &name)
     if (path.isEmpty())
         path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/bin"), QStringLiteral("/usr/sbin")});
     return path;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 // A redis.conf string argument: double-quoted with escapes.
@@ -108,7 +102,7 @@ bool RedisServer::start()
     // A free port may be taken between probing and binding: try a few.
     const int attempts = m_options.port != 0 ? 1 : 5;
     for (int attempt = 0; attempt < attempts; ++attempt) {
-        m_port = m_options.port != 0 ? m_options.port : freePort();
+        m_port = m_options.port != 0 ? m_options.port : freeLoopbackPort();
         if (startOnce())
             return true;
     }

@@ -4,9 +4,11 @@
 // caching headers and Cache-Status.
 #include "cache/CacheStore.h"
 #include "common/Decimal.h"
+#include "gateway/AdminCacheKey.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
+#include "gateway/RequestTrace.h"
 #include "gateway/caching/CacheRecord.h"
 #include "gateway/caching/ResponseCacheKey.h"
 #include "gateway/caching/ResponseCacheState.h"
@@ -131,6 +133,10 @@ public:
         }
         if (!buildKey(ctx, s))
             return StepResult::Fail;
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("key"), QString::fromLatin1(AdminCacheKey::encode(s.key)));
+            ctx.trace->detail(QStringLiteral("store"), s.store->name());
+        }
 
         s.outcome = ResponseCacheState::Outcome::Miss;
         QElapsedTimer timer;
@@ -153,6 +159,12 @@ private:
         if (ctx.responseCache->metrics)
             ctx.responseCache->metrics->recordBypass(reason);
         ctx.cacheStatus = QByteArrayLiteral("sluice; fwd=bypass; detail=") + detail;
+        if (ctx.trace) {
+            if (ctx.responseCache->store)
+                ctx.trace->detail(QStringLiteral("store"), ctx.responseCache->store->name());
+            ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("bypass"));
+            ctx.trace->detail(QStringLiteral("reason"), QString::fromLatin1(detail));
+        }
         return StepResult::Continue;
     }
 
@@ -234,6 +246,12 @@ private:
             s.metrics->recordLookup(outcome, elapsedNs / 1e9);
         if (outcome == CacheOutcome::Hit)
             return StepResult::SkipToOutbound;
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("outcome"), CacheMetrics::outcomeName(outcome));
+            ctx.trace->detail(QStringLiteral("reason"),
+                              outcome == CacheOutcome::Error ? QStringLiteral("store-error")
+                                                             : QStringLiteral("not-stored"));
+        }
 
         RequestCollapser &collapser = ctx.runtime().caches()->collapser();
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
@@ -276,6 +294,12 @@ private:
         const qint64 age = (QDateTime::currentMSecsSinceEpoch() - stored->storedAtMs) / 1000;
         ctx.response.headers.set(QByteArrayLiteral("Age"), memoText(age, "", ""));
         ctx.cacheStatus = memoText(ttl, "sluice; hit; ttl=", collapsed ? "; collapsed" : "");
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("hit"));
+            if (collapsed)
+                ctx.trace->detail(QStringLiteral("reason"), QStringLiteral("collapsed"));
+            ctx.trace->detail(QStringLiteral("ttl"), QString::number(ttl));
+        }
         if (s.metrics)
             s.metrics->recordBackendAvoided();
         return true;

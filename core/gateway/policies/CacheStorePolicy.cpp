@@ -3,6 +3,7 @@
 #include "gateway/GatewayRuntime.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
+#include "gateway/RequestTrace.h"
 #include "gateway/caching/CacheRecord.h"
 #include "gateway/caching/ResponseCacheState.h"
 #include "cache/CacheStore.h"
@@ -28,8 +29,11 @@ public:
     {
         ResponseCacheState *s = (ctx.responseCache ? &*ctx.responseCache : nullptr);
         // Nothing to do on a hit (the response came from the cache) or a bypass.
-        if (!s || s->outcome != ResponseCacheState::Outcome::Miss || !s->store || !ctx.hasResponse)
+        if (!s || s->outcome != ResponseCacheState::Outcome::Miss || !s->store || !ctx.hasResponse) {
+            if (ctx.trace)
+                ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("not-needed"));
             return StepResult::Continue;
+        }
         const auto duration = m_duration.evaluateInteger(ctx, u"duration");
         if (!duration)
             return StepResult::Fail;
@@ -37,15 +41,15 @@ public:
         if (!cacheResponse)
             return StepResult::Fail;
         if (*duration <= 0)
-            return skip(*s, CacheStoreSkip::Duration);
+            return skip(ctx, *s, CacheStoreSkip::Duration);
         if (ctx.response.status != 200 && !*cacheResponse)
-            return skip(*s, CacheStoreSkip::Status);
+            return skip(ctx, *s, CacheStoreSkip::Status);
 
         HttpResponse copy = ctx.response;
         copy.headers.remove("Age");
         const QByteArray record = CacheRecord::encodeResponse(copy, QDateTime::currentMSecsSinceEpoch());
         if (record.size() > ctx.runtime().caches()->options().maxEntryBytes)
-            return skip(*s, CacheStoreSkip::TooLarge);
+            return skip(ctx, *s, CacheStoreSkip::TooLarge);
 
         const qint64 ttlMs = qMin<qint64>(*duration, std::numeric_limits<qint64>::max() / 1000) * 1000;
         // The built-in cache answers inside store(): resuming from there is
@@ -54,6 +58,15 @@ public:
         s->store->store(s->key, record, ttlMs, &ctx.runtime(),
                         [self, record, ttlMs, durationSeconds = *duration](CacheWrite write) {
                             ResponseCacheState &state = *self->responseCache;
+                            if (self->trace) {
+                                self->trace->detail(QStringLiteral("store"), state.store->name());
+                                self->trace->detail(QStringLiteral("outcome"), write.ok ? QStringLiteral("stored")
+                                                                                        : QStringLiteral("skipped"));
+                                if (!write.ok)
+                                    self->trace->detail(QStringLiteral("reason"),
+                                                        CacheMetrics::storeSkipName(CacheStoreSkip::StoreError));
+                                self->trace->detail(QStringLiteral("ttl"), QString::number(durationSeconds));
+                            }
                             if (write.ok) {
                                 if (state.metrics)
                                     state.metrics->recordStore();
@@ -70,8 +83,12 @@ public:
     }
 
 private:
-    static StepResult skip(ResponseCacheState &s, CacheStoreSkip reason)
+    static StepResult skip(RequestContext &ctx, ResponseCacheState &s, CacheStoreSkip reason)
     {
+        if (ctx.trace) {
+            ctx.trace->detail(QStringLiteral("outcome"), QStringLiteral("skipped"));
+            ctx.trace->detail(QStringLiteral("reason"), CacheMetrics::storeSkipName(reason));
+        }
         if (s.metrics)
             s.metrics->recordStoreSkip(reason);
         return StepResult::Continue;

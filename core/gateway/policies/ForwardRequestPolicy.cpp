@@ -3,6 +3,7 @@
 #include "gateway/HopByHop.h"
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
+#include "gateway/RequestTrace.h"
 #include "http/UpstreamClient.h"
 #include "metrics/RouteMetrics.h"
 
@@ -67,6 +68,12 @@ public:
         std::shared_ptr<RequestContext> self = ctx.shared_from_this();
         const bool failOnErrorStatus = m_failOnErrorStatus;
         const QString policyName = name();
+        if (ctx.trace) {
+            RequestTrace::Backend call;
+            call.url = request.url.toString(QUrl::RemoveQuery);
+            ctx.trace->detail(QStringLiteral("url"), call.url);
+            ctx.trace->backendCalls.append(call);
+        }
         QElapsedTimer timer;
         timer.start();
         ctx.runtime().upstream().send(
@@ -75,12 +82,25 @@ public:
                 RequestContext *c = self.get();
                 if (c->metrics)
                     c->metrics->recordBackend(outcomeOf(result.error), timer.nsecsElapsed() / 1e9);
+                if (c->trace)
+                    traceBackend(*c, result, timer.nsecsElapsed());
                 c->resume(complete(*c, std::move(result), failOnErrorStatus, policyName));
             });
         return StepResult::Pending;
     }
 
 private:
+    // The backend call of a traced request: URL (without the query, which may
+    // carry credentials), status, duration, and what failed.
+    static void traceBackend(RequestContext &ctx, const UpstreamResult &result, qint64 elapsedNs)
+    {
+        RequestTrace::Backend &call = ctx.trace->backendCalls.last();
+        call.status = result.error == UpstreamResult::Error::None ? result.response.status : 0;
+        call.durationUs = elapsedNs / 1000;
+        call.error = result.errorText;
+        ctx.trace->detail(QStringLiteral("status"), QString::number(call.status));
+    }
+
     static BackendOutcome outcomeOf(UpstreamResult::Error error)
     {
         switch (error) {

@@ -2,6 +2,7 @@
 // value (a literal is a string).
 #include "gateway/PolicyCompiler.h"
 #include "gateway/RequestContext.h"
+#include "gateway/RequestTrace.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +24,8 @@ public:
         std::optional<Value> value = m_value.evaluateValue(ctx);
         if (!value)
             return StepResult::Fail;
+        if (ctx.trace)
+            ctx.trace->variable(m_variableName, value->toString());
         ctx.variables.insert(m_variableName, std::move(*value));
         return StepResult::Continue;
     }
