@@ -61,7 +61,10 @@ bool ConsoleGateway::start(const QString &workspaceDir, const ConsoleGatewaySett
     GatewayOptions options;
     options.listenAddress = settings.address;
     options.listenPort = settings.port;
-    options.adminEnabled = false;
+    // The admin endpoints on a loopback port of their own: the Cache browser reads the built-in cache there.
+    options.adminEnabled = true;
+    options.adminAddress = QHostAddress(QHostAddress::LocalHost);
+    options.adminPort = 0;
     options.threads = settings.threads;
     options.tracing.access = TraceOptions::Access::Anyone; // the console's own requests, on loopback
     m_log = std::make_unique<RequestLog>(RequestLog::Level::Debug, m_logBuffer.sink());
@@ -174,6 +177,17 @@ QUrl ConsoleGateway::url() const
         host = QHostAddress(QHostAddress::LocalHostIPv6);
     url.setHost(host.toString());
     url.setPort(m_gateway->port());
+    return url;
+}
+
+QUrl ConsoleGateway::adminUrl() const
+{
+    if (!m_gateway)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QHostAddress(QHostAddress::LocalHost).toString());
+    url.setPort(m_gateway->adminPort());
     return url;
 }
 

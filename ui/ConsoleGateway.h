@@ -62,6 +62,8 @@ public:
 
     State state() const { return m_state; }
     QUrl url() const; // empty unless running
+    // The gateway's admin endpoints (docs/cache-admin.md) on a free loopback port; empty unless running.
+    QUrl adminUrl() const;
     QString location() const { return m_settings.location; }
     // "Stopped.", "Stopping: ..." or "Listening on URL at location L."
     QString stateText() const;

@@ -1,11 +1,14 @@
 #include "DashboardPage.h"
 
+#include "ConnectionStringKeychain.h"
 #include "DashboardModel.h"
+#include "ExternalStoreMonitor.h"
 #include "RouteTableModel.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
@@ -21,7 +24,22 @@
 
 namespace sluice {
 
-DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
+namespace {
+
+// A latency as the dashboard shows it: "0.42 ms", "120 ms", "1.5 s".
+QString latencyText(double seconds)
+{
+    const QLocale locale;
+    if (seconds < 0.01)
+        return DashboardPage::tr("%1 ms").arg(locale.toString(seconds * 1000.0, 'f', 2));
+    if (seconds < 1)
+        return DashboardPage::tr("%1 ms").arg(locale.toString(seconds * 1000.0, 'f', 0));
+    return DashboardPage::tr("%1 s").arg(locale.toString(seconds, 'f', 1));
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(DashboardModel *model, WorkspaceDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_hits(figure(QStringLiteral("dashboardHits"), tr("Hits")))
@@ -32,6 +50,7 @@ DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
     , m_errors(figure(QStringLiteral("dashboardErrors"), tr("Cache errors")))
     , m_cache(figure(QStringLiteral("dashboardCacheSize"), tr("Built-in cache")))
     , m_verdict(new QLabel(this))
+    , m_stores(new QLabel(this))
     , m_hitSeries(new QLineSeries(this))
     , m_missSeries(new QLineSeries(this))
     , m_timeAxis(new QValueAxis(this))
@@ -39,6 +58,13 @@ DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
 {
     m_verdict->setObjectName(QStringLiteral("dashboardVerdict"));
     m_verdict->setWordWrap(true);
+    QFont verdictFont = m_verdict->font();
+    verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.2);
+    m_verdict->setFont(verdictFont);
+    m_stores->setObjectName(QStringLiteral("dashboardExternalStores"));
+    m_stores->setAccessibleName(tr("External caches"));
+    m_stores->setWordWrap(true);
+    m_stores->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *figures = new QGridLayout;
     const QList<std::pair<QString, QLabel *>> rows = {{tr("Hits:"), m_hits},
                                                       {tr("Misses:"), m_misses},
@@ -101,13 +127,81 @@ DashboardPage::DashboardPage(DashboardModel *model, QWidget *parent)
     splitter->addWidget(chartView);
     splitter->addWidget(view);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(figures);
     layout->addWidget(m_verdict);
+    layout->addLayout(figures);
+    auto *details = new QHBoxLayout;
+    details->addLayout(createLatencyGrid());
+    details->addWidget(m_stores, 1);
+    layout->addLayout(details);
     layout->addWidget(splitter, 1);
 
     connect(reset, &QPushButton::clicked, m_model, &DashboardModel::resetCounters);
     connect(m_model, &DashboardModel::updated, this, &DashboardPage::refresh);
+    if (document) {
+        auto *monitor = new ExternalStoreMonitor(document, new ConnectionStringKeychain(this), this);
+        connect(monitor, &ExternalStoreMonitor::measured, m_model, &DashboardModel::setExternalStores);
+    }
     refresh();
+}
+
+QLayout *DashboardPage::createLatencyGrid()
+{
+    auto *grid = new QGridLayout;
+    const QStringList headers = {tr("Response time"), tr("Requests"), tr("p50"), tr("p95")};
+    for (int c = 0; c < headers.size(); ++c)
+        grid->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(headers.at(c).toHtmlEscaped()), this), 0, c);
+    const QList<std::pair<QString, QString>> outcomes = {{QStringLiteral("hit"), tr("Served from cache")},
+                                                         {QStringLiteral("miss"), tr("From the backend (miss)")},
+                                                         {QStringLiteral("bypass"), tr("Cache bypassed")},
+                                                         {QStringLiteral("none"), tr("No cache-lookup")}};
+    for (int r = 0; r < outcomes.size(); ++r) {
+        const auto &[outcome, caption] = outcomes.at(r);
+        grid->addWidget(new QLabel(caption, this), r + 1, 0);
+        std::array<QLabel *, 3> cells {};
+        for (int c = 0; c < 3; ++c) {
+            cells[c] = new QLabel(this);
+            cells[c]->setObjectName(QStringLiteral("dashboardLatency_%1_%2").arg(outcome).arg(c));
+            cells[c]->setAccessibleName(tr("%1: %2").arg(caption, headers.at(c + 1)));
+            cells[c]->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            grid->addWidget(cells[c], r + 1, c + 1);
+        }
+        m_latency.append({outcome, cells});
+    }
+    return grid;
+}
+
+void DashboardPage::refreshLatency()
+{
+    const QLocale locale;
+    for (const auto &[outcome, cells] : std::as_const(m_latency)) {
+        const auto it = m_model->latency().constFind(outcome);
+        const bool seen = it != m_model->latency().constEnd();
+        cells[0]->setText(seen ? locale.toString(qint64(it->count)) : tr("–"));
+        cells[1]->setText(seen ? latencyText(it->p50Seconds) : tr("–"));
+        cells[2]->setText(seen ? latencyText(it->p95Seconds) : tr("–"));
+    }
+}
+
+void DashboardPage::refreshStores()
+{
+    const QList<ExternalStoreStatus> &stores = m_model->externalStores();
+    if (stores.isEmpty()) {
+        m_stores->setText(tr("No external caches in this workspace."));
+        return;
+    }
+    const QLocale locale;
+    QStringList lines;
+    for (const ExternalStoreStatus &s : stores) {
+        const QString name = tr("%1 (%2)").arg(s.id, s.useFrom);
+        if (!s.measured)
+            lines.append(tr("%1: connecting...").arg(name));
+        else if (s.reachable)
+            lines.append(tr("%1: %n keys, %2 used", nullptr, int(s.keys))
+                             .arg(name, locale.formattedDataSize(qint64(s.usedMemoryBytes))));
+        else
+            lines.append(tr("%1: unreachable: %2").arg(name, s.error));
+    }
+    m_stores->setText(lines.join(QLatin1Char('\n')));
 }
 
 QLabel *DashboardPage::figure(const QString &objectName, const QString &accessibleName)
@@ -136,14 +230,9 @@ void DashboardPage::refresh()
                          .arg(locale.toString(qint64(m_model->cacheEntries())),
                               locale.formattedDataSize(qint64(m_model->cacheBytes())),
                               locale.formattedDataSize(qint64(m_model->cacheCapacityBytes()))));
-    if (!m_model->hasData())
-        m_verdict->setText(tr("The gateway is not running: start it on the Gateway page."));
-    else if (t.hits + t.misses == 0)
-        m_verdict->setText(tr("No cache lookups yet: send a request to an operation with cache-lookup."));
-    else if (t.hits > 0)
-        m_verdict->setText(tr("Caching works: hits are answered without calling the backend."));
-    else
-        m_verdict->setText(tr("Only misses so far: repeat a request to see a hit."));
+    m_verdict->setText(m_model->verdict());
+    refreshLatency();
+    refreshStores();
 
     QList<QPointF> hits;
     QList<QPointF> misses;

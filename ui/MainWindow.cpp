@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ApisPage.h"
+#include "CacheBrowserPage.h"
 #include "ConnectionStringKeychain.h"
 #include "ConsoleGateway.h"
 #include "ConsoleSettings.h"
@@ -66,9 +67,10 @@ MainWindow::MainWindow(QWidget *parent)
         {tr("Policies"), new sluice::PoliciesPage(m_document, m_pages)},
         {tr("External caches"), m_cachesPage},
         {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
-        {tr("Dashboard"), new DashboardPage(m_dashboard, m_pages)},
+        {tr("Dashboard"), new DashboardPage(m_dashboard, m_document, m_pages)},
         {tr("Test console"), new TestConsolePage(m_document, m_gateway, m_pages)},
-        {tr("Cache browser"), new WorkspaceSummaryPage(WorkspaceSummaryPage::Kind::CacheBrowser, m_document, m_pages)},
+        {tr("Cache browser"),
+         new sluice::CacheBrowserPage(m_document, m_gateway, new ConnectionStringKeychain(m_pages), m_pages)},
     };
     const QStringList objectNames = {QStringLiteral("apisPage"),        QStringLiteral("policiesPage"),
                                      QStringLiteral("cachesPage"),      QStringLiteral("gatewayPage"),

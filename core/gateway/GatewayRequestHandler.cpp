@@ -35,6 +35,22 @@ bool covers(const Workspace &workspace, const Subscription &subscription, const 
     return false;
 }
 
+// What cache-lookup decided, for the response-time histogram.
+ResponseCacheOutcome responseCacheOutcome(const RequestContext &ctx)
+{
+    if (!ctx.responseCache)
+        return ResponseCacheOutcome::None;
+    switch (ctx.responseCache->outcome) {
+    case ResponseCacheState::Outcome::Hit:
+        return ResponseCacheOutcome::Hit;
+    case ResponseCacheState::Outcome::Miss:
+        return ResponseCacheOutcome::Miss;
+    case ResponseCacheState::Outcome::Bypass:
+        break;
+    }
+    return ResponseCacheOutcome::Bypass;
+}
+
 } // namespace
 
 GatewayRequestHandler::GatewayRequestHandler(std::shared_ptr<const GatewayConfig> config, GatewayRuntime &runtime)
@@ -201,7 +217,7 @@ void GatewayRequestHandler::finish(const std::shared_ptr<RequestContext> &ctx)
     }
     const double seconds = ctx->elapsedNs() / 1e9;
     if (ctx->metrics)
-        ctx->metrics->recordRequest(response.status, seconds);
+        ctx->metrics->recordRequest(response.status, seconds, responseCacheOutcome(*ctx));
     if (RequestLog *log = m_runtime.log()) {
         const HttpRequest &request = ctx->originalRequest();
         log->request(request.method, request.path, response.status, seconds * 1000.0,

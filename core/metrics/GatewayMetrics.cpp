@@ -40,6 +40,11 @@ GatewayMetrics::GatewayMetrics(const QString &version, Clock clock)
     m_routeFamilies.policyErrors = r.addCounterFamily(
         QStringLiteral("sluice_policy_errors_total"), QStringLiteral("Policy steps that failed at run time."), {api});
     const QString operation = QStringLiteral("operation");
+    m_routeFamilies.responseDuration = r.addHistogramFamily(
+        QStringLiteral("sluice_response_duration_seconds"),
+        QStringLiteral("Time to answer a request by what response caching did: hit (served from the cache), "
+                       "miss, bypass, none (no cache-lookup)."),
+        {api, operation, QStringLiteral("outcome")});
     const QString cache = QStringLiteral("cache");
     const QString reason = QStringLiteral("reason");
     m_cacheFamilies.lookups = r.addCounterFamily(

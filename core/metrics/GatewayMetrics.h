@@ -24,6 +24,7 @@ class HistogramFamily;
 // The gateway's named metric set on its own registry:
 //   sluice_requests_total{api,operation,status_class}      counter
 //   sluice_request_duration_seconds{api}                   histogram
+//   sluice_response_duration_seconds{api,operation,outcome} histogram; outcome: hit, miss, bypass, none
 //   sluice_backend_requests_total{api,outcome}             counter
 //   sluice_backend_duration_seconds{api}                   histogram
 //   sluice_connections_active                              gauge

@@ -9,6 +9,7 @@ RouteMetrics::RouteMetrics(const Families &families, const QString &api, const Q
     : m_requestsFamily(families.requests)
     , m_api(api)
     , m_operation(operation)
+    , m_responseDurationFamily(families.responseDuration)
     , m_duration(families.duration->withLabels({api}))
     , m_backendDuration(families.backendDuration->withLabels({api}))
     , m_policyErrors(families.policyErrors->withLabels({api}))
@@ -18,10 +19,11 @@ RouteMetrics::RouteMetrics(const Families &families, const QString &api, const Q
         m_backend[static_cast<std::size_t>(outcome)] = families.backendRequests->withLabels({api, outcomeName(outcome)});
 }
 
-void RouteMetrics::recordRequest(int status, double seconds)
+void RouteMetrics::recordRequest(int status, double seconds, ResponseCacheOutcome cache)
 {
     requests(status)->increment();
     m_duration->observe(seconds);
+    responseDuration(cache)->observe(seconds);
 }
 
 void RouteMetrics::recordBackend(BackendOutcome outcome, double seconds)
@@ -42,6 +44,18 @@ Counter *RouteMetrics::requests(int status)
         slot.store(counter, std::memory_order_release);
     }
     return counter;
+}
+
+Histogram *RouteMetrics::responseDuration(ResponseCacheOutcome cache)
+{
+    std::atomic<Histogram *> &slot = m_responseDuration[static_cast<std::size_t>(cache)];
+    Histogram *histogram = slot.load(std::memory_order_acquire);
+    if (!histogram) {
+        // Only on the first request of this outcome; withLabels() gives racing threads the same child.
+        histogram = m_responseDurationFamily->withLabels({m_api, m_operation, outcomeName(cache)});
+        slot.store(histogram, std::memory_order_release);
+    }
+    return histogram;
 }
 
 Counter *RouteMetrics::backend(BackendOutcome outcome) const
@@ -73,6 +87,21 @@ QString RouteMetrics::outcomeName(BackendOutcome outcome)
         return QStringLiteral("protocol_error");
     }
     return QStringLiteral("unknown");
+}
+
+QString RouteMetrics::outcomeName(ResponseCacheOutcome outcome)
+{
+    switch (outcome) {
+    case ResponseCacheOutcome::None:
+        return QStringLiteral("none");
+    case ResponseCacheOutcome::Hit:
+        return QStringLiteral("hit");
+    case ResponseCacheOutcome::Miss:
+        return QStringLiteral("miss");
+    case ResponseCacheOutcome::Bypass:
+        return QStringLiteral("bypass");
+    }
+    return QStringLiteral("none");
 }
 
 } // namespace sluice

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void gatewaySnapshotValues();
     void gatewayExposition();
     void gatewayRoutePointersAreStable();
+    void gatewayResponseDurationByCacheOutcome();
 };
 
 void TestMetrics::counterConcurrentIncrementsAreExact()
@@ -531,6 +532,42 @@ void TestMetrics::gatewayRoutePointersAreStable()
     for (RouteMetrics *r : seen)
         QCOMPARE(r, seen.front());
     QCOMPARE(seen.front()->requests(200)->value(), 40000u);
+}
+
+void TestMetrics::gatewayResponseDurationByCacheOutcome()
+{
+    GatewayMetrics metrics;
+    RouteMetrics *route = metrics.route(QStringLiteral("orders"), QStringLiteral("get"));
+    route->recordRequest(200, 0.0004, ResponseCacheOutcome::Hit);
+    route->recordRequest(200, 0.0004, ResponseCacheOutcome::Hit);
+    route->recordRequest(200, 0.2, ResponseCacheOutcome::Miss);
+    route->recordRequest(200, 0.2, ResponseCacheOutcome::Bypass);
+    route->recordRequest(200, 0.2);
+    QCOMPARE(route->responseDuration(ResponseCacheOutcome::Hit), route->responseDuration(ResponseCacheOutcome::Hit));
+    QVERIFY(route->responseDuration(ResponseCacheOutcome::Hit) != route->responseDuration(ResponseCacheOutcome::Miss));
+
+    const QByteArray text = metrics.prometheusText();
+    QCOMPARE(linesWithPrefix(text, "# TYPE sluice_response_duration_seconds"),
+             QList<QByteArray>{"# TYPE sluice_response_duration_seconds histogram"});
+    QCOMPARE(linesWithPrefix(text, "sluice_response_duration_seconds_count"),
+             (QList<QByteArray>{
+                 "sluice_response_duration_seconds_count{api=\"orders\",operation=\"get\",outcome=\"bypass\"} 1",
+                 "sluice_response_duration_seconds_count{api=\"orders\",operation=\"get\",outcome=\"hit\"} 2",
+                 "sluice_response_duration_seconds_count{api=\"orders\",operation=\"get\",outcome=\"miss\"} 1",
+                 "sluice_response_duration_seconds_count{api=\"orders\",operation=\"get\",outcome=\"none\"} 1"}));
+    QCOMPARE(linesWithPrefix(text, "sluice_response_duration_seconds_bucket{api=\"orders\",operation=\"get\","
+                                   "outcome=\"hit\",le=\"0.0005\"}"),
+             QList<QByteArray>{"sluice_response_duration_seconds_bucket{api=\"orders\",operation=\"get\","
+                               "outcome=\"hit\",le=\"0.0005\"} 2"});
+
+    const MetricsSnapshot snap = metrics.snapshot();
+    const MetricFamilySnapshot *family = snap.family(QStringLiteral("sluice_response_duration_seconds"));
+    QVERIFY(family);
+    QCOMPARE(family->labelNames, (QStringList{QStringLiteral("api"), QStringLiteral("operation"),
+                                              QStringLiteral("outcome")}));
+    QCOMPARE(snap.value(QStringLiteral("sluice_response_duration_seconds"),
+                        {QStringLiteral("orders"), QStringLiteral("get"), QStringLiteral("hit")}),
+             2.0);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -119,6 +119,41 @@ QByteArray ResponseCacheKey::build(const Inputs &in)
     return key;
 }
 
+std::optional<ResponseCacheKey::Parts> ResponseCacheKey::decode(const QByteArray &key)
+{
+    if (!key.startsWith(responsePrefix()))
+        return std::nullopt;
+    const QByteArrayView rest = QByteArrayView(key).sliced(responsePrefix().size());
+    // <api>:<operation>:<product>: are percent-encoded, so the first three ':' end them.
+    QList<QByteArrayView> ids;
+    qsizetype at = 0;
+    for (int i = 0; i < 3; ++i) {
+        const qsizetype colon = rest.indexOf(':', at);
+        if (colon < 0)
+            return std::nullopt;
+        ids.append(rest.sliced(at, colon - at));
+        at = colon + 1;
+    }
+    // '|' is encoded in the URL and the query, so the first one starts the varied parts.
+    const QList<QByteArray> fields = rest.sliced(at).toByteArray().split('|');
+    const QByteArrayView target = fields.first();
+    const qsizetype question = target.indexOf('?');
+    if (question < 0)
+        return std::nullopt;
+    const auto text = [](QByteArrayView encoded) {
+        return QString::fromUtf8(QByteArray::fromPercentEncoding(encoded.toByteArray()));
+    };
+    Parts parts;
+    parts.api = text(ids.at(0));
+    parts.operation = text(ids.at(1));
+    parts.product = text(ids.at(2));
+    parts.backendUrl = text(target.first(question));
+    parts.query = QString::fromUtf8(target.sliced(question + 1));
+    for (qsizetype i = 1; i < fields.size(); ++i)
+        parts.varied.append(text(fields.at(i)));
+    return parts;
+}
+
 void ResponseCacheKey::appendVaried(QByteArray &key, const Inputs &in)
 {
     appendUrl(key, in.backendPath);

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace sluice {
@@ -52,7 +53,22 @@ public:
         QStringList groups;
     };
 
+    // A response key read back (the console's cache browser): the ids
+    // decoded, the backend URL and query as in the key, and each varied part
+    // ("h:accept=...", "u:alice", "g:admins,guests") percent-decoded.
+    struct Parts
+    {
+        QString api;
+        QString operation;
+        QString product;
+        QString backendUrl; // service URL and path
+        QString query;      // the parameters as keyed, `a=1&b=2`
+        QStringList varied; // vary-by-header, developer and groups fields
+    };
+
     static QByteArray build(const Inputs &inputs);
+    // The parts of a key that build() made; nullopt for any other key.
+    static std::optional<Parts> decode(const QByteArray &key);
     // build() in two parts, so that a caller can keep the first: the part fixed
     // by the API, operation, product and backend service URL (up to the
     // backend path), and the rest appended to it.
