@@ -16,6 +16,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+: >"$TMP/origin.out"
 "$BIN/sluice-test-origin" --port 0 >"$TMP/origin.out" &
 ORIGIN=$!
 i=0
