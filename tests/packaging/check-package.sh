@@ -30,11 +30,11 @@ QT_QPA_PLATFORM=offscreen "$ROOT/usr/bin/sluice" --lang de --help | grep -q 'Arb
 for f in "$SHARE/applications/$APP.desktop" "$SHARE/metainfo/$APP.metainfo.xml" \
          "$SHARE/icons/hicolor/scalable/apps/$APP.svg" "$SHARE/icons/hicolor/48x48/apps/$APP.png" \
          "$SHARE/icons/hicolor/256x256/apps/$APP.png" "$SHARE/man/man1/sluice-gateway.1.gz" "$SHARE/man/man1/sluice.1.gz" \
-         "$ROOT/lib/systemd/system/sluice-gateway@.service" "$SHARE/doc/sluice/copyright"; do
+         "$ROOT/usr/lib/systemd/system/sluice-gateway@.service" "$SHARE/doc/sluice/copyright"; do
     [ -s "$f" ] || fail "missing $f"
 done
 file "$SHARE/icons/hicolor/48x48/apps/$APP.png" | grep -q 'PNG image data, 48 x 48' || fail "48x48 icon is not a 48 x 48 PNG"
-zcat "$SHARE/man/man1/sluice-gateway.1.gz" | grep -q -- '--check' || fail "the man page does not describe --check"
+zcat "$SHARE/man/man1/sluice-gateway.1.gz" | grep -q -- '\\-\\-check' || fail "the man page does not describe --check"
 
 desktop-file-validate "$SHARE/applications/$APP.desktop"
 appstreamcli validate --no-net "$SHARE/metainfo/$APP.metainfo.xml"
