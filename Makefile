@@ -2,13 +2,15 @@
 #   make run          the console on the sample workspace
 #   make run-gateway  the sample workspace served by the headless gateway
 #   make test   dependencies, configure, build, every test (CI runs this)
+#   make package      the .deb and .tar.gz (CPack) in build/
+#   make screenshots  docs/screenshots/<page>.png from the real console, offscreen
 PRESET ?= default
 BUILD_DIR := build
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 10
 FUZZ_TIME ?= 300
 
-.PHONY: all deps configure build test test-unit run run-gateway format test-asan fuzz fuzz-smoke fuzz-run bench clean
+.PHONY: all deps configure build test test-unit run run-gateway package screenshots format test-asan fuzz fuzz-smoke fuzz-run bench clean
 
 all: build
 
@@ -61,6 +63,12 @@ run: build
 
 run-gateway: build
 	@sh packaging/run-sample.sh $(BUILD_DIR)/bin
+
+package: build
+	@cmake --build --preset $(PRESET) --target package
+
+screenshots: build
+	@sh packaging/screenshots.sh $(BUILD_DIR)/bin docs/screenshots
 
 bench: build
 	@cmake --build --preset $(PRESET) --target bench

@@ -12,6 +12,7 @@ qtkeychain-qt6-dev libhiredis-dev libpugixml-dev libhttp-parser-dev
 libbenchmark-dev clang libclang-rt-14-dev
 redis-server redis-tools nginx wrk curl openssl ca-certificates
 clang-format xvfb
+desktop-file-utils appstream lintian help2man dpkg-dev fakeroot file systemd
 "
 
 missing=""

@@ -8,6 +8,7 @@ const QString kRecent = QStringLiteral("workspaces/recent");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kLastPage = QStringLiteral("window/lastPage");
+const QString kLanguage = QStringLiteral("ui/language");
 
 } // namespace
 
@@ -54,6 +55,16 @@ int ConsoleSettings::lastPage() const
 void ConsoleSettings::setLastPage(int page)
 {
     m_settings.setValue(kLastPage, page);
+}
+
+QString ConsoleSettings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+
+void ConsoleSettings::setLanguage(const QString &language)
+{
+    m_settings.setValue(kLanguage, language);
 }
 
 } // namespace sluice

@@ -26,6 +26,10 @@ public:
     int lastPage() const;
     void setLastPage(int page);
 
+    // The console's language (a locale name such as "de"); empty: the system's.
+    QString language() const;
+    void setLanguage(const QString &language);
+
 private:
     QSettings m_settings;
 };

@@ -13,6 +13,7 @@
 #include "PoliciesPage.h"
 #include "ProblemsPanel.h"
 #include "TestConsolePage.h"
+#include "ThemedIcon.h"
 #include "WorkspaceDocument.h"
 #include "WorkspaceSummaryPage.h"
 
@@ -76,11 +77,15 @@ MainWindow::MainWindow(QWidget *parent)
                                      QStringLiteral("cachesPage"),      QStringLiteral("gatewayPage"),
                                      QStringLiteral("dashboardPage"),   QStringLiteral("testConsolePage"),
                                      QStringLiteral("cacheBrowserPage")};
+    const QStringList iconNames = {QStringLiteral("apis"),         QStringLiteral("policies"),
+                                   QStringLiteral("external-caches"), QStringLiteral("gateway"),
+                                   QStringLiteral("dashboard"),    QStringLiteral("test-console"),
+                                   QStringLiteral("cache-browser")};
     for (int i = 0; i < pages.size(); ++i) {
         pages[i].second->setObjectName(objectNames[i]);
         pages[i].second->setAccessibleName(pages[i].first);
         m_pages->addWidget(pages[i].second);
-        m_navigation->addItem(pages[i].first);
+        m_navigation->addItem(new QListWidgetItem(themedIcon(iconNames[i]), pages[i].first));
     }
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
@@ -126,6 +131,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open folder..."), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(themedIcon(QStringLiteral("open")));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
     m_saveAction->setObjectName(QStringLiteral("saveAction"));
@@ -136,6 +142,7 @@ void MainWindow::createMenus()
             m_document->reload();
     });
     reload->setShortcut(QKeySequence::Refresh);
+    reload->setIcon(themedIcon(QStringLiteral("reload")));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -164,10 +171,13 @@ void MainWindow::createMenus()
     auto *gatewayPage = m_pages->findChild<GatewayPage *>();
     QAction *start = gatewayMenu->addAction(tr("&Start"), gatewayPage, &GatewayPage::start);
     start->setShortcut(QKeySequence(Qt::Key_F9));
+    start->setIcon(themedIcon(QStringLiteral("start")));
     QAction *stop = gatewayMenu->addAction(tr("S&top"), m_gateway, &ConsoleGateway::stop);
     stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F9));
+    stop->setIcon(themedIcon(QStringLiteral("stop")));
     QAction *restart = gatewayMenu->addAction(tr("&Restart"), m_gateway, &ConsoleGateway::restart);
     restart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));
+    restart->setIcon(themedIcon(QStringLiteral("restart")));
 }
 
 void MainWindow::refreshRecent()

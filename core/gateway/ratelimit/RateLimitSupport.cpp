@@ -104,10 +104,10 @@ QString timeSpanText(qint64 ms)
 
 HttpResponse rateLimitResponse(qint64 retryAfterSeconds)
 {
+    // Computed first: lupdate's parser loops on a template argument list inside translate().
+    const int seconds = int(std::min<qint64>(retryAfterSeconds, INT_MAX));
     return HttpResponse::apimError(
-        429,
-        QCoreApplication::translate("Gateway", "Rate limit is exceeded. Try again in %n seconds.", nullptr,
-                                    int(std::min<qint64>(retryAfterSeconds, INT_MAX))));
+        429, QCoreApplication::translate("Gateway", "Rate limit is exceeded. Try again in %n seconds.", nullptr, seconds));
 }
 
 QByteArray callerKey(const RequestContext &ctx)

@@ -1,0 +1,36 @@
+# cmake -DSOURCE_DIR=... -DLUPDATE=... -DWORK_DIR=... -P CheckTranslations.cmake
+# Runs translations/update.sh on a copy of the committed .ts files: the copy
+# must come out unchanged (no source string missing from the committed file, no
+# string that the code no longer has), and hold no unfinished, obsolete or
+# vanished entry (English holds plural forms only, all filled in).
+cmake_minimum_required(VERSION 3.25)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+file(GLOB committed ${SOURCE_DIR}/translations/sluice_*.ts)
+file(COPY ${committed} DESTINATION ${WORK_DIR})
+execute_process(COMMAND sh ${SOURCE_DIR}/translations/update.sh ${LUPDATE} ${WORK_DIR}
+    RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "translations/update.sh failed (${rc})")
+endif()
+set(problems "")
+foreach(ts ${committed})
+    get_filename_component(name ${ts} NAME)
+    file(READ ${ts} before)
+    file(READ ${WORK_DIR}/${name} after)
+    if(NOT before STREQUAL after)
+        execute_process(COMMAND diff -u ${ts} ${WORK_DIR}/${name} OUTPUT_VARIABLE diff)
+        string(APPEND problems "${name} is out of date with the sources (run translations/update.sh):\n${diff}\n")
+    endif()
+    foreach(state unfinished obsolete vanished)
+        string(REGEX MATCHALL "<translation type=\"${state}\"" found "${after}")
+        list(LENGTH found count)
+        if(count GREATER 0)
+            string(APPEND problems "${name}: ${count} ${state} entries (translate them in Qt Linguist)\n")
+        endif()
+    endforeach()
+endforeach()
+if(problems)
+    message(FATAL_ERROR "${problems}")
+endif()
+message(STATUS "translations are complete and up to date")
