@@ -104,6 +104,33 @@
     </message>
 </context>
 <context>
+    <name>CacheEntryText</name>
+    <message numerus="yes">
+        <source>(a body of %n bytes that is not shown as text)</source>
+        <translation>
+            <numerusform>(ein Rumpf von %n Byte, der nicht als Text angezeigt wird)</numerusform>
+            <numerusform>(ein Rumpf von %n Bytes, der nicht als Text angezeigt wird)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A value of type %1:
+%2</source>
+        <translation>Ein Wert vom Typ %1:
+%2</translation>
+    </message>
+    <message>
+        <source>The entry is no longer in the cache.</source>
+        <translation>Der Eintrag ist nicht mehr im Cache.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes that are not a Sluice record (another version, or written by another program).</source>
+        <translation>
+            <numerusform>%n Byte, die kein Sluice-Datensatz sind (eine andere Version oder von einem anderen Programm geschrieben).</numerusform>
+            <numerusform>%n Bytes, die kein Sluice-Datensatz sind (eine andere Version oder von einem anderen Programm geschrieben).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CacheStatusExplanation</name>
     <message>
         <source>No Cache-Status: no cache policy ran for this request.</source>
@@ -985,6 +1012,21 @@
     </message>
 </context>
 <context>
+    <name>ExpressionCheck</name>
+    <message>
+        <source>the expression does not end</source>
+        <translation>der Ausdruck endet nicht</translation>
+    </message>
+    <message>
+        <source>text after the end of the expression</source>
+        <translation>Text nach dem Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FragmentIncluder</name>
     <message>
         <source>&apos;include-fragment&apos; has no attribute &apos;%1&apos;</source>
@@ -1144,6 +1186,117 @@
             <numerusform>Ratenlimit überschritten. Versuchen Sie es in %n Sekunden erneut.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No trace with this id (the gateway keeps the last ones)</source>
+        <translation>Keine Ablaufverfolgung mit dieser ID (das Gateway behält die letzten)</translation>
+    </message>
+    <message>
+        <source>Tracing is off on this gateway</source>
+        <translation>Die Ablaufverfolgung ist auf diesem Gateway ausgeschaltet</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayCommandLine</name>
+    <message>
+        <source>Sluice API gateway: serves the APIs and policies of a Sluice workspace (Azure API Management policy compatible).
+
+Send SIGHUP to reload the workspace without dropping connections: new requests use the new policies, requests in flight finish on the old ones, the built-in cache keeps its entries; a workspace with errors is refused and the running one kept. One log line tells the outcome.
+
+Requests with &quot;Ocp-Apim-Trace: true&quot; (or &quot;Sluice-Trace: true&quot;) and a valid key of a subscription given with --trace-subscription are traced: the response carries Sluice-Trace-Id, and GET /traces/{id} on the admin listener returns the trace.</source>
+        <translation>Sluice-API-Gateway: stellt die APIs und Richtlinien eines Sluice-Workspace bereit (kompatibel mit Azure-API-Management-Richtlinien).
+
+Senden Sie SIGHUP, um den Workspace neu zu laden, ohne Verbindungen zu trennen: neue Anfragen verwenden die neuen Richtlinien, laufende Anfragen werden mit den alten abgeschlossen, der integrierte Cache behält seine Einträge; ein Workspace mit Fehlern wird abgelehnt und der laufende beibehalten. Eine Logzeile meldet das Ergebnis.
+
+Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quot;) und einem gültigen Schlüssel eines mit --trace-subscription angegebenen Abonnements werden verfolgt: die Antwort enthält Sluice-Trace-Id, und GET /traces/{id} auf dem Admin-Listener liefert die Ablaufverfolgung.</translation>
+    </message>
+    <message>
+        <source>Workspace folder holding workspace.json and policies/.</source>
+        <translation>Arbeitsbereichsordner mit workspace.json und policies/.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>Address to serve APIs on (default 127.0.0.1:8080).</source>
+        <translation>Adresse, unter der die APIs bereitgestellt werden (Vorgabe 127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Address of the admin listener with /status and /metrics (default 127.0.0.1:8081), or &apos;off&apos;.</source>
+        <translation>Adresse des Verwaltungszugangs mit /status und /metrics (Vorgabe 127.0.0.1:8081), oder „off“.</translation>
+    </message>
+    <message>
+        <source>Gateway location, which selects the external cache (default Default).</source>
+        <translation>Standort des Gateways, der den externen Cache auswählt (Vorgabe Default).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: one per core).</source>
+        <translation>Worker-Threads (Vorgabe: einer pro Kern).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>debug, info (one line per request), warn, error or off.</source>
+        <translation>debug, info (eine Zeile pro Anfrage), warn, error oder off.</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>STUFE</translation>
+    </message>
+    <message>
+        <source>Allow tracing for requests with a valid key of this subscription (its id); repeat for more. Tracing is off without it.</source>
+        <translation>Ablaufverfolgung für Anfragen mit einem gültigen Schlüssel dieses Abonnements (seine ID) erlauben; für weitere wiederholen. Ohne diese Option ist die Ablaufverfolgung aus.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Load and validate the workspace, print every problem, exit 1 on errors.</source>
+        <translation>Den Arbeitsbereich laden und prüfen, jedes Problem ausgeben, bei Fehlern mit 1 beenden.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Die Version ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Print this help and exit.</source>
+        <translation>Diese Hilfe ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--workspace DIR is required</source>
+        <translation>--workspace VERZEICHNIS ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
+    </message>
+    <message>
+        <source>--admin: %1</source>
+        <translation>--admin: %1</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 0 to 256</source>
+        <translation>--threads muss eine Zahl von 0 bis 256 sein</translation>
+    </message>
+    <message>
+        <source>--log-level must be debug, info, warn, error or off</source>
+        <translation>--log-level muss debug, info, warn, error oder off sein</translation>
+    </message>
 </context>
 <context>
     <name>GatewayConfig</name>
@@ -1158,6 +1311,24 @@
     <message>
         <source>%1 (at character %2)</source>
         <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayReload</name>
+    <message>
+        <source>reloaded workspace &apos;%1&apos;: new requests use it</source>
+        <translation>Workspace „%1“ neu geladen: neue Anfragen verwenden ihn</translation>
+    </message>
+    <message>
+        <source>reload refused: the workspace could not be loaded; the running configuration stays</source>
+        <translation>Neuladen abgelehnt: der Workspace konnte nicht geladen werden; die laufende Konfiguration bleibt bestehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>reload refused: the workspace has %n error(s), the running configuration stays; first: %1</source>
+        <translation>
+            <numerusform>Neuladen abgelehnt: der Workspace hat %n Fehler, die laufende Konfiguration bleibt bestehen; erster: %1</numerusform>
+            <numerusform>Neuladen abgelehnt: der Workspace hat %n Fehler, die laufende Konfiguration bleibt bestehen; erster: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1420,297 @@
     <message>
         <source>An entry of %1 bytes (key, value and %2 bytes of overhead) does not fit the internal cache&apos;s capacity of %3 bytes.</source>
         <translation>Ein Eintrag von %1 Bytes (Schlüssel, Wert und %2 Bytes Verwaltungsaufwand) passt nicht in die Kapazität des internen Caches von %3 Bytes.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForms</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Gekündigt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle APIs</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Produkt %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>URL suffix</source>
+        <translation>URL-Suffix</translation>
+    </message>
+    <message>
+        <source>Backend service URL</source>
+        <translation>Backend-Dienst-URL</translation>
+    </message>
+    <message>
+        <source>Subscription required</source>
+        <translation>Abonnement erforderlich</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>URL-Vorlage</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>Anzeige&amp;name:</translation>
+    </message>
+    <message>
+        <source>API URL &amp;suffix:</source>
+        <translation>API-URL-&amp;Suffix:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend service URL:</source>
+        <translation>&amp;Backend-Dienst-URL:</translation>
+    </message>
+    <message>
+        <source>Subscription &amp;required:</source>
+        <translation>Abonnement e&amp;rforderlich:</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>GET, POST, ... or * for any</source>
+        <translation>GET, POST, ... oder * für beliebige</translation>
+    </message>
+    <message>
+        <source>&amp;URL template:</source>
+        <translation>&amp;URL-Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;APIs:</source>
+        <translation>&amp;APIs:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (integriert)</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Gruppen:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Bereich:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>Zus&amp;tand:</translation>
+    </message>
+    <message>
+        <source>&amp;Primary key:</source>
+        <translation>&amp;Primärschlüssel:</translation>
+    </message>
+    <message>
+        <source>Se&amp;condary key:</source>
+        <translation>Se&amp;kundärschlüssel:</translation>
+    </message>
+    <message>
+        <source>Add API %1</source>
+        <translation>API %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit API %1</source>
+        <translation>API %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove API %1</source>
+        <translation>API %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add operation %1</source>
+        <translation>Vorgang %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit operation %1</source>
+        <translation>Vorgang %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove operation %1</source>
+        <translation>Vorgang %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add product %1</source>
+        <translation>Produkt %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit product %1</source>
+        <translation>Produkt %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove product %1</source>
+        <translation>Produkt %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add user %1</source>
+        <translation>Benutzer %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Benutzer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove user %1</source>
+        <translation>Benutzer %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation>Gruppe %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit group %1</source>
+        <translation>Gruppe %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Gruppe %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add subscription %1</source>
+        <translation>Abonnement %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit subscription %1</source>
+        <translation>Abonnement %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove subscription %1</source>
+        <translation>Abonnement %1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +2083,54 @@
         <source>&apos;%1&apos; needs a &apos;name&apos; or an &apos;id&apos;</source>
         <translation>„%1“ braucht einen „name“ oder eine „id“</translation>
     </message>
+    <message>
+        <source>&lt;%1&gt; must not be empty</source>
+        <translation>&lt;%1&gt; darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; needs at least one &lt;%2&gt;</source>
+        <translation>&lt;%1&gt; braucht mindestens ein &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;cors&apos; may contain only one &lt;%1&gt;</source>
+        <translation>„cors“ darf nur ein &lt;%1&gt; enthalten</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin (scheme://host[:port])</source>
+        <translation>„%1“ ist kein Ursprung (Schema://Host[:Port])</translation>
+    </message>
+    <message>
+        <source>&lt;allowed-origins&gt; with &apos;*&apos; must contain nothing else</source>
+        <translation>&lt;allowed-origins&gt; mit „*“ darf nichts anderes enthalten</translation>
+    </message>
+    <message>
+        <source>&apos;cors&apos; requires &lt;allowed-origins&gt;</source>
+        <translation>„cors“ erfordert &lt;allowed-origins&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;allowed-methods&gt; needs at least one &lt;method&gt;</source>
+        <translation>&lt;allowed-methods&gt; braucht mindestens ein &lt;method&gt;</translation>
+    </message>
+    <message>
+        <source>mode must be new or copy, not &apos;%1&apos;</source>
+        <translation>mode muss new oder copy sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; may contain only one &lt;%2&gt;</source>
+        <translation>„%1“ darf nur ein &lt;%2&gt; enthalten</translation>
+    </message>
+    <message>
+        <source>set-url must be an absolute http or https URL</source>
+        <translation>set-url muss eine absolute http- oder https-URL sein</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; inside &apos;%2&apos; is not implemented by this gateway</source>
+        <translation>&lt;%1&gt; innerhalb von „%2“ ist in diesem Gateway nicht implementiert</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; with mode=&quot;new&quot; requires a &lt;set-url&gt;</source>
+        <translation>„%1“ mit mode=&quot;new&quot; erfordert ein &lt;set-url&gt;</translation>
+    </message>
 </context>
 <context>
     <name>PolicyExpressionScanner</name>
@@ -1713,6 +2223,25 @@
     </message>
 </context>
 <context>
+    <name>PolicyScope</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Produkt %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Operation %1</source>
+        <translation>Vorgang %1</translation>
+    </message>
+</context>
+<context>
     <name>PolicyValidator</name>
     <message>
         <source>&apos;base&apos; appears more than once in section &apos;%1&apos;</source>
@@ -1783,6 +2312,85 @@
     </message>
 </context>
 <context>
+    <name>RedisConnectionString</name>
+    <message>
+        <source>the connection string is empty</source>
+        <translation>die Verbindungszeichenfolge ist leer</translation>
+    </message>
+    <message>
+        <source>an option has no name before &apos;=&apos;</source>
+        <translation>eine Option hat keinen Namen vor „=“</translation>
+    </message>
+    <message>
+        <source>no endpoint: expected host:port before the options</source>
+        <translation>kein Endpunkt: vor den Optionen wird host:port erwartet</translation>
+    </message>
+    <message>
+        <source>the port is missing after &apos;:&apos;</source>
+        <translation>nach „:“ fehlt der Port</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>an IPv6 address is missing its closing &apos;]&apos;</source>
+        <translation>einer IPv6-Adresse fehlt die schließende „]“</translation>
+    </message>
+    <message>
+        <source>invalid IPv6 address in brackets</source>
+        <translation>ungültige IPv6-Adresse in Klammern</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; and a port after &apos;]&apos;</source>
+        <translation>nach „]“ werden „:“ und ein Port erwartet</translation>
+    </message>
+    <message>
+        <source>an IPv6 address must be written in brackets, e.g. [::1]:6379</source>
+        <translation>eine IPv6-Adresse muss in Klammern geschrieben werden, z. B. [::1]:6379</translation>
+    </message>
+    <message>
+        <source>the host is missing before &apos;:&apos;</source>
+        <translation>vor „:“ fehlt der Host</translation>
+    </message>
+    <message>
+        <source>invalid character in the host name</source>
+        <translation>ungültiges Zeichen im Hostnamen</translation>
+    </message>
+    <message>
+        <source>%1 must be True or False</source>
+        <translation>%1 muss True oder False sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>sslHost must be a host name</source>
+        <translation>sslHost muss ein Hostname sein</translation>
+    </message>
+    <message>
+        <source>option %1 (at position %2) is not used by Sluice; ignored</source>
+        <translation>die Option %1 (an Position %2) wird von Sluice nicht verwendet; ignoriert</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (at position %2) ignored</source>
+        <translation>unbekannte Option %1 (an Position %2) ignoriert</translation>
+    </message>
+    <message>
+        <source>an unknown option (at position %1) ignored</source>
+        <translation>eine unbekannte Option (an Position %1) ignoriert</translation>
+    </message>
+    <message>
+        <source>unsupported URI scheme: expected redis:// or rediss://</source>
+        <translation>nicht unterstütztes URI-Schema: erwartet: redis:// oder rediss://</translation>
+    </message>
+    <message>
+        <source>the host is missing in the URI</source>
+        <translation>im URI fehlt der Host</translation>
+    </message>
+</context>
+<context>
     <name>SampleWorkspace</name>
     <message>
         <source>Cannot copy the sample workspace to %1.</source>
@@ -1791,6 +2399,37 @@
     <message>
         <source>The sample workspace is not installed.</source>
         <translation>Der Beispielarbeitsbereich ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceItems</name>
+    <message>
+        <source>&apos;%1&apos; is a built-in group.</source>
+        <translation>„%1“ ist eine integrierte Gruppe.</translation>
+    </message>
+    <message>
+        <source>API &apos;%1&apos; is the scope of the subscriptions %2: change their scope or remove them first.</source>
+        <translation>API „%1“ ist der Bereich der Abonnements %2: ändern Sie zuerst deren Bereich oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>product &apos;%1&apos;</source>
+        <translation>Produkt „%1“</translation>
+    </message>
+    <message>
+        <source>Product &apos;%1&apos; is the scope of the subscriptions %2: change their scope or remove them first.</source>
+        <translation>Produkt „%1“ ist der Bereich der Abonnements %2: ändern Sie zuerst deren Bereich oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>subscription &apos;%1&apos;</source>
+        <translation>Abonnement „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a built-in group and cannot be removed.</source>
+        <translation>„%1“ ist eine integrierte Gruppe und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos;</source>
+        <translation>Benutzer „%1“</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2660,17 @@
     </message>
 </context>
 <context>
+    <name>WorkspacePolicies</name>
+    <message>
+        <source>a scope&apos;s policy must have a &lt;policies&gt; root, not &lt;fragment&gt;</source>
+        <translation>die Richtlinie eines Bereichs muss ein &lt;policies&gt;-Wurzelelement haben, nicht &lt;fragment&gt;</translation>
+    </message>
+    <message>
+        <source>policy file for no known scope: expected global.xml, products/&lt;product&gt;.xml, apis/&lt;api&gt;.xml or apis/&lt;api&gt;/&lt;operation&gt;.xml</source>
+        <translation>Richtliniendatei für keinen bekannten Bereich: erwartet: global.xml, products/&lt;Produkt&gt;.xml, apis/&lt;API&gt;.xml oder apis/&lt;API&gt;/&lt;Operation&gt;.xml</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceWriter</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -2063,42 +2713,272 @@
     </message>
 </context>
 <context>
-    <name>sluice</name>
+    <name>sluice::AdminCacheSource</name>
     <message>
-        <source>&lt;%1&gt; does not accept policy expressions</source>
-        <translation>&lt;%1&gt; akzeptiert keine Richtlinienausdrücke</translation>
+        <source>The gateway&apos;s admin endpoint did not answer: %1</source>
+        <translation>Der Admin-Endpunkt des Gateways hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <source>&lt;%1&gt; must not be empty</source>
-        <translation>&lt;%1&gt; darf nicht leer sein</translation>
+        <source>The gateway&apos;s admin endpoint answered HTTP %1.</source>
+        <translation>Der Admin-Endpunkt des Gateways hat mit HTTP %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ApisPage</name>
+    <message>
+        <source>Workspace items</source>
+        <translation>Workspace-Elemente</translation>
     </message>
     <message>
-        <source>&lt;%1&gt; needs at least one &lt;%2&gt;</source>
-        <translation>&lt;%1&gt; braucht mindestens ein &lt;%2&gt;</translation>
+        <source>+ &amp;Add</source>
+        <translation>+ &amp;Hinzufügen</translation>
     </message>
     <message>
-        <source>&apos;cors&apos; may contain only one &lt;%1&gt;</source>
-        <translation>„cors“ darf nur ein &lt;%1&gt; enthalten</translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an origin (scheme://host[:port])</source>
-        <translation>„%1“ ist kein Ursprung (Schema://Host[:Port])</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <source>&lt;allowed-origins&gt; with &apos;*&apos; must contain nothing else</source>
-        <translation>&lt;allowed-origins&gt; mit „*“ darf nichts anderes enthalten</translation>
+        <source>The built-in groups %1 always exist and cannot be removed.</source>
+        <translation>Die integrierten Gruppen %1 sind immer vorhanden und können nicht entfernt werden.</translation>
     </message>
     <message>
-        <source>&apos;cors&apos; requires &lt;allowed-origins&gt;</source>
-        <translation>„cors“ erfordert &lt;allowed-origins&gt;</translation>
+        <source>Add an API first: every operation belongs to one.</source>
+        <translation>Fügen Sie zuerst eine API hinzu: jeder Vorgang gehört zu einer.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid HTTP method</source>
-        <translation>„%1“ ist keine gültige HTTP-Methode</translation>
+        <source>Removed &apos;%1&apos;; it was also taken out of %2.</source>
+        <translation>„%1“ entfernt; es wurde auch aus %2 herausgenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::CacheBrowserPage</name>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Mehr laden</translation>
     </message>
     <message>
-        <source>&lt;allowed-methods&gt; needs at least one &lt;method&gt;</source>
-        <translation>&lt;allowed-methods&gt; braucht mindestens ein &lt;method&gt;</translation>
+        <source>Load more entries</source>
+        <translation>Weitere Einträge laden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry</source>
+        <translation>Den ausgewählten Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Delete by prefi&amp;x...</source>
+        <translation>Nach Präfi&amp;x löschen...</translation>
+    </message>
+    <message>
+        <source>Delete every entry whose key starts with the prefix</source>
+        <translation>Alle Einträge löschen, deren Schlüssel mit dem Präfix beginnt</translation>
+    </message>
+    <message>
+        <source>P&amp;urge all...</source>
+        <translation>Alle l&amp;eeren...</translation>
+    </message>
+    <message>
+        <source>Delete every entry of the store</source>
+        <translation>Alle Einträge des Speichers löschen</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Schlüsselpräfix</translation>
+    </message>
+    <message>
+        <source>every key, or a prefix such as sluice:r1:orders:</source>
+        <translation>jeder Schlüssel oder ein Präfix wie sluice:r1:orders:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the entries again</source>
+        <translation>Die Einträge erneut auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>Schlüssel&amp;präfix:</translation>
+    </message>
+    <message>
+        <source>Cache entries</source>
+        <translation>Cache-Einträge</translation>
+    </message>
+    <message>
+        <source>Value of the selected entry</source>
+        <translation>Wert des ausgewählten Eintrags</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The gateway is stopped. The built-in cache lives in the running gateway&apos;s memory: start the gateway to browse it.</source>
+        <translation>Das Gateway ist angehalten. Der integrierte Cache liegt im Arbeitsspeicher des laufenden Gateways: starten Sie das Gateway, um ihn zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>The connection string of %1 is in the system keychain, which this console cannot use.</source>
+        <translation>Die Verbindungszeichenfolge von %1 liegt im Schlüsselbund des Systems, den diese Konsole nicht verwenden kann.</translation>
+    </message>
+    <message>
+        <source>Reading the connection string of %1 from the system keychain...</source>
+        <translation>Die Verbindungszeichenfolge von %1 wird aus dem Schlüsselbund des Systems gelesen...</translation>
+    </message>
+    <message>
+        <source>The connection string of %1 could not be read from the system keychain: %2</source>
+        <translation>Die Verbindungszeichenfolge von %1 konnte nicht aus dem Schlüsselbund des Systems gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The connection string of %1 is not valid: %2</source>
+        <translation>Die Verbindungszeichenfolge von %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the entry...</source>
+        <translation>Der Eintrag wird gelesen...</translation>
+    </message>
+    <message>
+        <source>The entry could not be read: %1</source>
+        <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Type the prefix of the keys to delete in Key prefix first.</source>
+        <translation>Geben Sie zuerst das Präfix der zu löschenden Schlüssel unter Schlüsselpräfix ein.</translation>
+    </message>
+    <message>
+        <source>Delete by prefix</source>
+        <translation>Nach Präfix löschen</translation>
+    </message>
+    <message>
+        <source>Delete every entry of %1 whose key starts with &quot;%2&quot;?</source>
+        <translation>Alle Einträge von %1 löschen, deren Schlüssel mit „%2“ beginnt?</translation>
+    </message>
+    <message>
+        <source>Delete every entry of the built-in cache?</source>
+        <translation>Alle Einträge des integrierten Caches löschen?</translation>
+    </message>
+    <message>
+        <source>Delete every Sluice entry (keys starting with sluice:) of %1? Other data in that Redis stays.</source>
+        <translation>Alle Sluice-Einträge (Schlüssel, die mit sluice: beginnen) von %1 löschen? Andere Daten in diesem Redis bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Purge all</source>
+        <translation>Alle leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::CacheEntriesModel</name>
+    <message>
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown, more to load</source>
+        <translation>
+            <numerusform>%n Eintrag angezeigt, weitere zu laden</numerusform>
+            <numerusform>%n Einträge angezeigt, weitere zu laden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed the entry.</source>
+        <translation>Der Eintrag wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The entry was gone already.</source>
+        <translation>Der Eintrag war bereits weg.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n entries.</source>
+        <translation>
+            <numerusform>%n Eintrag entfernt.</numerusform>
+            <numerusform>%n Einträge entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Backend URL and varied parts</source>
+        <translation>Backend-URL und variierte Teile</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>Lebensdauer</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>kein Ablauf</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +3019,32 @@
     <message>
         <source>Listening on %1 at location %2.</source>
         <translation>Lauscht auf %1 am Standort %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::DashboardModel</name>
+    <message>
+        <source>The gateway is not running: start it on the Gateway page.</source>
+        <translation>Das Gateway läuft nicht: starten Sie es auf der Seite „Gateway“.</translation>
+    </message>
+    <message>
+        <source>No cache lookups yet: send a request to an operation with cache-lookup.</source>
+        <translation>Noch keine Cache-Abfragen: senden Sie eine Anfrage an eine Operation mit cache-lookup.</translation>
+    </message>
+    <message>
+        <source>No cache lookups in the last minute; %1 % of all lookups were served from cache.</source>
+        <translation>Keine Cache-Abfragen in der letzten Minute; %1 % aller Abfragen wurden aus dem Cache geliefert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No hits in the last minute: %n lookups, all misses. Repeat a request to see a hit; if it still misses, check that cache-store runs in the outbound section.</source>
+        <translation>
+            <numerusform>Keine Treffer in der letzten Minute: %n Abfrage, ein Fehltreffer. Wiederholen Sie eine Anfrage, um einen Treffer zu sehen; ist es weiterhin ein Fehltreffer, prüfen Sie, ob cache-store im Abschnitt „Ausgehend“ ausgeführt wird.</numerusform>
+            <numerusform>Keine Treffer in der letzten Minute: %n Abfragen, alle Fehltreffer. Wiederholen Sie eine Anfrage, um einen Treffer zu sehen; ist es weiterhin ein Fehltreffer, prüfen Sie, ob cache-store im Abschnitt „Ausgehend“ ausgeführt wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caching works: %1 % of lookups served from cache in the last minute.</source>
+        <translation>Der Cache funktioniert: %1 % der Abfragen wurden in der letzten Minute aus dem Cache geliefert.</translation>
     </message>
 </context>
 <context>
@@ -2244,20 +3150,125 @@
         <translation>Einträge: %1, %2 von %3</translation>
     </message>
     <message>
-        <source>The gateway is not running: start it on the Gateway page.</source>
-        <translation>Das Gateway läuft nicht: starten Sie es auf der Seite „Gateway“.</translation>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <source>No cache lookups yet: send a request to an operation with cache-lookup.</source>
-        <translation>Noch keine Cache-Abfragen: senden Sie eine Anfrage an eine Operation mit cache-lookup.</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <source>Caching works: hits are answered without calling the backend.</source>
-        <translation>Das Zwischenspeichern funktioniert: Treffer werden ohne Aufruf des Backends beantwortet.</translation>
+        <source>External caches</source>
+        <translation>Externe Caches</translation>
     </message>
     <message>
-        <source>Only misses so far: repeat a request to see a hit.</source>
-        <translation>Bisher nur Fehltreffer: wiederholen Sie eine Anfrage, um einen Treffer zu sehen.</translation>
+        <source>Response time</source>
+        <translation>Antwortzeit</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Served from cache</source>
+        <translation>Aus dem Cache geliefert</translation>
+    </message>
+    <message>
+        <source>From the backend (miss)</source>
+        <translation>Vom Backend (Fehltreffer)</translation>
+    </message>
+    <message>
+        <source>Cache bypassed</source>
+        <translation>Cache umgangen</translation>
+    </message>
+    <message>
+        <source>No cache-lookup</source>
+        <translation>Kein cache-lookup</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No external caches in this workspace.</source>
+        <translation>Keine externen Caches in diesem Workspace.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: connecting...</source>
+        <translation>%1: Verbindung wird hergestellt...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n keys, %2 used</source>
+        <translation>
+            <numerusform>%1: %n Schlüssel, %2 belegt</numerusform>
+            <numerusform>%1: %n Schlüssel, %2 belegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: unreachable: %2</source>
+        <translation>%1: nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::EffectivePolicyView</name>
+    <message>
+        <source>Product of the subscription</source>
+        <translation>Produkt des Abonnements</translation>
+    </message>
+    <message>
+        <source>Effective policy</source>
+        <translation>Effektive Richtlinie</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Produkt:</translation>
+    </message>
+    <message>
+        <source>No product (subscription to all APIs or none)</source>
+        <translation>Kein Produkt (Abonnement für alle APIs oder keines)</translation>
+    </message>
+    <message>
+        <source>Global (default)</source>
+        <translation>Global (Standard)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ExpressionField</name>
+    <message>
+        <source>this attribute does not accept policy expressions</source>
+        <translation>dieses Attribut akzeptiert keine Richtlinienausdrücke</translation>
     </message>
 </context>
 <context>
@@ -2563,90 +3574,18 @@
     </message>
 </context>
 <context>
-    <name>sluice::GatewayCommandLine</name>
+    <name>sluice::ExternalStoreMonitor</name>
     <message>
-        <source>Sluice API gateway: serves the APIs and policies of a Sluice workspace (Azure API Management policy compatible).</source>
-        <translation>Sluice-API-Gateway: stellt die APIs und Richtlinien eines Sluice-Arbeitsbereichs bereit (kompatibel mit den Richtlinien von Azure API Management).</translation>
+        <source>the connection string is in the system keychain, which this console cannot use</source>
+        <translation>die Verbindungszeichenfolge liegt im Schlüsselbund des Systems, den diese Konsole nicht verwenden kann</translation>
     </message>
     <message>
-        <source>Workspace folder holding workspace.json and policies/.</source>
-        <translation>Arbeitsbereichsordner mit workspace.json und policies/.</translation>
+        <source>the connection string is not valid: %1</source>
+        <translation>die Verbindungszeichenfolge ist ungültig: %1</translation>
     </message>
     <message>
-        <source>DIR</source>
-        <translation>VERZEICHNIS</translation>
-    </message>
-    <message>
-        <source>Address to serve APIs on (default 127.0.0.1:8080).</source>
-        <translation>Adresse, unter der die APIs bereitgestellt werden (Vorgabe 127.0.0.1:8080).</translation>
-    </message>
-    <message>
-        <source>HOST:PORT</source>
-        <translation>HOST:PORT</translation>
-    </message>
-    <message>
-        <source>Address of the admin listener with /status and /metrics (default 127.0.0.1:8081), or &apos;off&apos;.</source>
-        <translation>Adresse des Verwaltungszugangs mit /status und /metrics (Vorgabe 127.0.0.1:8081), oder „off“.</translation>
-    </message>
-    <message>
-        <source>Gateway location, which selects the external cache (default Default).</source>
-        <translation>Standort des Gateways, der den externen Cache auswählt (Vorgabe Default).</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Worker threads (default: one per core).</source>
-        <translation>Worker-Threads (Vorgabe: einer pro Kern).</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>debug, info (one line per request), warn, error or off.</source>
-        <translation>debug, info (eine Zeile pro Anfrage), warn, error oder off.</translation>
-    </message>
-    <message>
-        <source>LEVEL</source>
-        <translation>STUFE</translation>
-    </message>
-    <message>
-        <source>Load and validate the workspace, print every problem, exit 1 on errors.</source>
-        <translation>Den Arbeitsbereich laden und prüfen, jedes Problem ausgeben, bei Fehlern mit 1 beenden.</translation>
-    </message>
-    <message>
-        <source>Print the version and exit.</source>
-        <translation>Die Version ausgeben und beenden.</translation>
-    </message>
-    <message>
-        <source>Print this help and exit.</source>
-        <translation>Diese Hilfe ausgeben und beenden.</translation>
-    </message>
-    <message>
-        <source>unexpected argument &apos;%1&apos;</source>
-        <translation>unerwartetes Argument „%1“</translation>
-    </message>
-    <message>
-        <source>--workspace DIR is required</source>
-        <translation>--workspace VERZEICHNIS ist erforderlich</translation>
-    </message>
-    <message>
-        <source>--listen: %1</source>
-        <translation>--listen: %1</translation>
-    </message>
-    <message>
-        <source>--admin: %1</source>
-        <translation>--admin: %1</translation>
-    </message>
-    <message>
-        <source>--threads must be a number from 0 to 256</source>
-        <translation>--threads muss eine Zahl von 0 bis 256 sein</translation>
-    </message>
-    <message>
-        <source>--log-level must be debug, info, warn, error or off</source>
-        <translation>--log-level muss debug, info, warn, error oder off sein</translation>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3706,18 @@
         <source>All APIs</source>
         <translation>Alle APIs</translation>
     </message>
+    <message>
+        <source>Outcome of the last reload</source>
+        <translation>Ergebnis des letzten Neuladens</translation>
+    </message>
+    <message>
+        <source>Saved changes are live: %1</source>
+        <translation>Gespeicherte Änderungen sind aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Saved changes were not applied; the gateway keeps running the previous version: %1</source>
+        <translation>Gespeicherte Änderungen wurden nicht übernommen; das Gateway führt weiterhin die vorherige Version aus: %1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::HttpServer</name>
@@ -2803,14 +3754,38 @@
     </message>
 </context>
 <context>
-    <name>sluice::Loader</name>
+    <name>sluice::KeyField</name>
     <message>
-        <source>a scope&apos;s policy must have a &lt;policies&gt; root, not &lt;fragment&gt;</source>
-        <translation>die Richtlinie eines Bereichs muss ein &lt;policies&gt;-Wurzelelement haben, nicht &lt;fragment&gt;</translation>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-        <source>policy file for no known scope: expected global.xml, products/&lt;product&gt;.xml, apis/&lt;api&gt;.xml or apis/&lt;api&gt;/&lt;operation&gt;.xml</source>
-        <translation>Richtliniendatei für keinen bekannten Bereich: erwartet: global.xml, products/&lt;Produkt&gt;.xml, apis/&lt;API&gt;.xml oder apis/&lt;API&gt;/&lt;Operation&gt;.xml</translation>
+        <source>Show key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <source>Regenerate key</source>
+        <translation>Schlüssel neu generieren</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -2900,10 +3875,6 @@
         <translation>%1 enthält keine lesbare workspace.json.</translation>
     </message>
     <message>
-        <source>%1 — Sluice</source>
-        <translation>%1 – Sluice</translation>
-    </message>
-    <message>
         <source>Gateway: %1</source>
         <translation>Gateway: %1</translation>
     </message>
@@ -2923,115 +3894,301 @@
         <source>Problems: %1</source>
         <translation>Probleme: %1</translation>
     </message>
-</context>
-<context>
-    <name>sluice::OutgoingRequest</name>
     <message>
-        <source>mode must be new or copy, not &apos;%1&apos;</source>
-        <translation>mode muss new oder copy sein, nicht „%1“</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; may contain only one &lt;%2&gt;</source>
-        <translation>„%1“ darf nur ein &lt;%2&gt; enthalten</translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>set-url must be an absolute http or https URL</source>
-        <translation>set-url muss eine absolute http- oder https-URL sein</translation>
+        <source>%1[*] — Sluice</source>
+        <translation>%1[*] — Sluice</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid header name</source>
-        <translation>„%1“ ist kein gültiger Header-Name</translation>
+        <source>Save workspace</source>
+        <translation>Workspace speichern</translation>
     </message>
     <message>
-        <source>&lt;%1&gt; inside &apos;%2&apos; is not implemented by this gateway</source>
-        <translation>&lt;%1&gt; innerhalb von „%2“ ist in diesem Gateway nicht implementiert</translation>
+        <source>The workspace was not saved: %1</source>
+        <translation>Der Workspace wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; cannot contain &apos;&lt;%2&gt;&apos;</source>
-        <translation>„%1“ darf kein „&lt;%2&gt;“ enthalten</translation>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; with mode=&quot;new&quot; requires a &lt;set-url&gt;</source>
-        <translation>„%1“ mit mode=&quot;new&quot; erfordert ein &lt;set-url&gt;</translation>
+        <source>The workspace has unsaved changes. Save them?</source>
+        <translation>Der Workspace hat ungespeicherte Änderungen. Möchten Sie sie speichern?</translation>
     </message>
 </context>
 <context>
-    <name>sluice::Parser</name>
+    <name>sluice::PoliciesPage</name>
     <message>
-        <source>the connection string is empty</source>
-        <translation>die Verbindungszeichenfolge ist leer</translation>
+        <source>Policy scopes</source>
+        <translation>Richtlinienbereiche</translation>
     </message>
     <message>
-        <source>an option has no name before &apos;=&apos;</source>
-        <translation>eine Option hat keinen Namen vor „=“</translation>
+        <source>Scope</source>
+        <translation>Bereich</translation>
     </message>
     <message>
-        <source>no endpoint: expected host:port before the options</source>
-        <translation>kein Endpunkt: vor den Optionen wird host:port erwartet</translation>
+        <source>Policy file</source>
+        <translation>Richtliniendatei</translation>
     </message>
     <message>
-        <source>the port is missing after &apos;:&apos;</source>
-        <translation>nach „:“ fehlt der Port</translation>
+        <source>&amp;Form</source>
+        <translation>&amp;Formular</translation>
     </message>
     <message>
-        <source>the port must be a number from 1 to 65535</source>
-        <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
+        <source>&amp;XML</source>
+        <translation>&amp;XML</translation>
     </message>
     <message>
-        <source>an IPv6 address is missing its closing &apos;]&apos;</source>
-        <translation>einer IPv6-Adresse fehlt die schließende „]“</translation>
+        <source>&amp;Effective policy</source>
+        <translation>&amp;Effektive Richtlinie</translation>
     </message>
     <message>
-        <source>invalid IPv6 address in brackets</source>
-        <translation>ungültige IPv6-Adresse in Klammern</translation>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos; and a port after &apos;]&apos;</source>
-        <translation>nach „]“ werden „:“ und ein Port erwartet</translation>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 festlegen</translation>
     </message>
     <message>
-        <source>an IPv6 address must be written in brackets, e.g. [::1]:6379</source>
-        <translation>eine IPv6-Adresse muss in Klammern geschrieben werden, z. B. [::1]:6379</translation>
+        <source>Edit %1 of %2</source>
+        <translation>%1 von %2 bearbeiten</translation>
     </message>
     <message>
-        <source>the host is missing before &apos;:&apos;</source>
-        <translation>vor „:“ fehlt der Host</translation>
+        <source>Add step</source>
+        <translation>Schritt hinzufügen</translation>
     </message>
     <message>
-        <source>invalid character in the host name</source>
-        <translation>ungültiges Zeichen im Hostnamen</translation>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
-        <source>%1 must be True or False</source>
-        <translation>%1 muss True oder False sein</translation>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
     </message>
     <message>
-        <source>%1 must be a whole number from %2 to %3</source>
-        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein</translation>
+        <source>Products</source>
+        <translation>Produkte</translation>
     </message>
     <message>
-        <source>sslHost must be a host name</source>
-        <translation>sslHost muss ein Hostname sein</translation>
+        <source>APIs</source>
+        <translation>APIs</translation>
     </message>
     <message>
-        <source>option %1 (at position %2) is not used by Sluice; ignored</source>
-        <translation>die Option %1 (an Position %2) wird von Sluice nicht verwendet; ignoriert</translation>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
     <message>
-        <source>unknown option %1 (at position %2) ignored</source>
-        <translation>unbekannte Option %1 (an Position %2) ignoriert</translation>
+        <source>No policy file: the first edit creates %1</source>
+        <translation>Keine Richtliniendatei: die erste Änderung erstellt %1</translation>
     </message>
     <message>
-        <source>an unknown option (at position %1) ignored</source>
-        <translation>eine unbekannte Option (an Position %1) ignoriert</translation>
+        <source>Select a scope.</source>
+        <translation>Wählen Sie einen Bereich aus.</translation>
     </message>
     <message>
-        <source>unsupported URI scheme: expected redis:// or rediss://</source>
-        <translation>nicht unterstütztes URI-Schema: erwartet: redis:// oder rediss://</translation>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Workspace geöffnet.</translation>
     </message>
     <message>
-        <source>the host is missing in the URI</source>
-        <translation>im URI fehlt der Host</translation>
+        <source>%1 — no policy file yet (%2)</source>
+        <translation>%1 — noch keine Richtliniendatei (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::PolicyFormView</name>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation>Bei Fehler</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>Transformation</translation>
+    </message>
+    <message>
+        <source>Caching</source>
+        <translation>Zwischenspeicherung</translation>
+    </message>
+    <message>
+        <source>Rate limiting</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the step up (Alt+Up)</source>
+        <translation>Schritt nach oben verschieben (Alt+Pfeil nach oben)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the step down (Alt+Down)</source>
+        <translation>Schritt nach unten verschieben (Alt+Pfeil nach unten)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the step (Delete)</source>
+        <translation>Schritt entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
+    </message>
+    <message>
+        <source>This scope has no policy file yet: the first edit creates it.</source>
+        <translation>Dieser Bereich hat noch keine Richtliniendatei: die erste Änderung erstellt sie.</translation>
+    </message>
+    <message>
+        <source>The form cannot read this policy: fix the problems shown in the XML view.</source>
+        <translation>Das Formular kann diese Richtlinie nicht lesen: beheben Sie die in der XML-Ansicht angezeigten Probleme.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::PolicyStepEditor</name>
+    <message>
+        <source>Step XML</source>
+        <translation>Schritt-XML</translation>
+    </message>
+    <message>
+        <source>Select a step to edit it.</source>
+        <translation>Wählen Sie einen Schritt aus, um ihn zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>&lt;base /&gt;: the steps of the parent scope run here.</source>
+        <translation>&lt;base /&gt;: hier werden die Schritte des übergeordneten Bereichs ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 (shown as XML; edit it in the XML view)</source>
+        <translation>%1 (als XML angezeigt; bearbeiten Sie es in der XML-Ansicht)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>not set (required)</source>
+        <translation>nicht festgelegt (erforderlich)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Write the value as text or a policy expression</source>
+        <translation>Geben Sie den Wert als Text oder Richtlinienausdruck ein</translation>
+    </message>
+    <message>
+        <source>Write the value as text</source>
+        <translation>Geben Sie den Wert als Text ein</translation>
+    </message>
+    <message>
+        <source>Text value of %1</source>
+        <translation>Textwert von %1</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <source>not set (default: %1)</source>
+        <translation>nicht festgelegt (Standard: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::PolicyXmlView</name>
+    <message>
+        <source>Policy XML</source>
+        <translation>Richtlinien-XML</translation>
+    </message>
+    <message>
+        <source>Problems of this policy</source>
+        <translation>Probleme dieser Richtlinie</translation>
+    </message>
+    <message>
+        <source>%1:%2: error: %3</source>
+        <translation>%1:%2: Fehler: %3</translation>
+    </message>
+    <message>
+        <source>%1:%2: warning: %3</source>
+        <translation>%1:%2: Warnung: %3</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +4243,13 @@
     <message>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::RedisCacheSource</name>
+    <message>
+        <source>unexpected SCAN reply</source>
+        <translation>unerwartete Antwort auf SCAN</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +4576,93 @@
         <source>no Cache-Status</source>
         <translation>kein Cache-Status</translation>
     </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Ablauf verfolgen</translation>
+    </message>
+    <message>
+        <source>Trace the request</source>
+        <translation>Anfrage verfolgen</translation>
+    </message>
+    <message>
+        <source>Sends Ocp-Apim-Trace: true; the Trace tab then shows every policy step the gateway ran.</source>
+        <translation>Sendet Ocp-Apim-Trace: true; die Registerkarte „Ablaufverfolgung“ zeigt dann jeden Richtlinienschritt, den das Gateway ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>Respon&amp;se</source>
+        <translation>Ant&amp;wort</translation>
+    </message>
+    <message>
+        <source>Tra&amp;ce</source>
+        <translation>Ablaufverfol&amp;gung</translation>
+    </message>
+    <message>
+        <source>Trace was not checked for the last request.</source>
+        <translation>„Ablauf verfolgen“ war für die letzte Anfrage nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>The gateway traced nothing for the last response (no API operation answered it, or the trace is gone).</source>
+        <translation>Das Gateway hat für die letzte Antwort nichts aufgezeichnet (keine API-Operation hat sie beantwortet, oder die Ablaufverfolgung ist nicht mehr vorhanden).</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::TracePanel</name>
+    <message>
+        <source>Policy steps of the last traced request</source>
+        <translation>Richtlinienschritte der letzten verfolgten Anfrage</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Send a request with Trace checked to see its policy steps here.</source>
+        <translation>Senden Sie eine Anfrage mit aktiviertem „Ablauf verfolgen“, um hier ihre Richtlinienschritte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Trace %1: %2 %3, status %4, %L5 µs in total</source>
+        <translation>Ablaufverfolgung %1: %2 %3, Status %4, insgesamt %L5 µs</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%L1 µs</source>
+        <translation>%L1 µs</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
 </context>
 <context>
     <name>sluice::UpstreamConnection</name>
@@ -3434,6 +4685,25 @@
     <message>
         <source>connection to %1 failed: %2</source>
         <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::WorkspaceDocument</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner für %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Workspace geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>

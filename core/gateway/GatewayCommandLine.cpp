@@ -9,10 +9,9 @@ namespace sluice {
 
 std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &arguments, QString *error)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("GatewayCommandLine", text); };
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Sluice API gateway: serves the APIs and policies of a Sluice workspace (Azure API Management "
+        QCoreApplication::translate("GatewayCommandLine", "Sluice API gateway: serves the APIs and policies of a Sluice workspace (Azure API Management "
            "policy compatible).\n\n"
            "Send SIGHUP to reload the workspace without dropping connections: new requests use the new "
            "policies, requests in flight finish on the old ones, the built-in cache keeps its entries; a "
@@ -21,32 +20,32 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
            "subscription given with --trace-subscription are traced: the response carries Sluice-Trace-Id, "
            "and GET /traces/{id} on the admin listener returns the trace."));
     const QCommandLineOption workspace(QStringList{QStringLiteral("w"), QStringLiteral("workspace")},
-                                       tr("Workspace folder holding workspace.json and policies/."), tr("DIR"));
-    const QCommandLineOption listen(QStringLiteral("listen"), tr("Address to serve APIs on (default 127.0.0.1:8080)."),
-                                    tr("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+                                       QCoreApplication::translate("GatewayCommandLine", "Workspace folder holding workspace.json and policies/."), QCoreApplication::translate("GatewayCommandLine", "DIR"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QCoreApplication::translate("GatewayCommandLine", "Address to serve APIs on (default 127.0.0.1:8080)."),
+                                    QCoreApplication::translate("GatewayCommandLine", "HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption admin(QStringLiteral("admin"),
-                                   tr("Address of the admin listener with /status and /metrics (default "
+                                   QCoreApplication::translate("GatewayCommandLine", "Address of the admin listener with /status and /metrics (default "
                                       "127.0.0.1:8081), or 'off'."),
-                                   tr("HOST:PORT"), QStringLiteral("127.0.0.1:8081"));
+                                   QCoreApplication::translate("GatewayCommandLine", "HOST:PORT"), QStringLiteral("127.0.0.1:8081"));
     const QCommandLineOption location(QStringLiteral("location"),
-                                      tr("Gateway location, which selects the external cache (default Default)."),
-                                      tr("NAME"), QStringLiteral("Default"));
-    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
-                                     tr("N"), QStringLiteral("0"));
+                                      QCoreApplication::translate("GatewayCommandLine", "Gateway location, which selects the external cache (default Default)."),
+                                      QCoreApplication::translate("GatewayCommandLine", "NAME"), QStringLiteral("Default"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QCoreApplication::translate("GatewayCommandLine", "Worker threads (default: one per core)."),
+                                     QCoreApplication::translate("GatewayCommandLine", "N"), QStringLiteral("0"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      tr("debug, info (one line per request), warn, error or off."), tr("LEVEL"),
+                                      QCoreApplication::translate("GatewayCommandLine", "debug, info (one line per request), warn, error or off."), QCoreApplication::translate("GatewayCommandLine", "LEVEL"),
                                       QStringLiteral("info"));
     const QCommandLineOption traceSubscription(
         QStringLiteral("trace-subscription"),
-        tr("Allow tracing for requests with a valid key of this subscription (its id); repeat for more. "
+        QCoreApplication::translate("GatewayCommandLine", "Allow tracing for requests with a valid key of this subscription (its id); repeat for more. "
            "Tracing is off without it."),
-        tr("ID"));
+        QCoreApplication::translate("GatewayCommandLine", "ID"));
     const QCommandLineOption check(QStringLiteral("check"),
-                                   tr("Load and validate the workspace, print every problem, exit 1 on errors."));
+                                   QCoreApplication::translate("GatewayCommandLine", "Load and validate the workspace, print every problem, exit 1 on errors."));
     const QCommandLineOption version(QStringList{QStringLiteral("V"), QStringLiteral("version")},
-                                     tr("Print the version and exit."));
+                                     QCoreApplication::translate("GatewayCommandLine", "Print the version and exit."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Print this help and exit."));
+                                  QCoreApplication::translate("GatewayCommandLine", "Print this help and exit."));
     parser.addOptions(
         {workspace, listen, admin, location, threads, logLevel, traceSubscription, check, version, help});
 
@@ -65,12 +64,12 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+        *error = QCoreApplication::translate("GatewayCommandLine", "unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
     result.workspaceDir = parser.value(workspace);
     if (result.workspaceDir.isEmpty()) {
-        *error = tr("--workspace DIR is required");
+        *error = QCoreApplication::translate("GatewayCommandLine", "--workspace DIR is required");
         return std::nullopt;
     }
     result.action = parser.isSet(check) ? Action::Check : Action::Run;
@@ -79,7 +78,7 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
     QString problem;
     const auto listenAt = parseHostPort(parser.value(listen), &problem);
     if (!listenAt) {
-        *error = tr("--listen: %1").arg(problem);
+        *error = QCoreApplication::translate("GatewayCommandLine", "--listen: %1").arg(problem);
         return std::nullopt;
     }
     result.options.listenAddress = listenAt->address;
@@ -89,7 +88,7 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
     } else {
         const auto adminAt = parseHostPort(parser.value(admin), &problem);
         if (!adminAt) {
-            *error = tr("--admin: %1").arg(problem);
+            *error = QCoreApplication::translate("GatewayCommandLine", "--admin: %1").arg(problem);
             return std::nullopt;
         }
         result.options.adminAddress = adminAt->address;
@@ -98,12 +97,12 @@ std::optional<GatewayCommandLine> GatewayCommandLine::parse(const QStringList &a
     bool ok = false;
     result.options.threads = parser.value(threads).toInt(&ok);
     if (!ok || result.options.threads < 0 || result.options.threads > 256) {
-        *error = tr("--threads must be a number from 0 to 256");
+        *error = QCoreApplication::translate("GatewayCommandLine", "--threads must be a number from 0 to 256");
         return std::nullopt;
     }
     const auto level = RequestLog::parseLevel(parser.value(logLevel));
     if (!level) {
-        *error = tr("--log-level must be debug, info, warn, error or off");
+        *error = QCoreApplication::translate("GatewayCommandLine", "--log-level must be debug, info, warn, error or off");
         return std::nullopt;
     }
     result.logLevel = *level;

@@ -17,11 +17,6 @@ namespace sluice {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WorkspacePolicies", text);
-}
-
 class Loader
 {
 public:
@@ -48,7 +43,7 @@ public:
         PolicyDocument &doc = *result.document;
         if (doc.isFragment) {
             m_diagnostics->append(Diagnostic::error(
-                {label, 1, 1, {}}, tr("a scope's policy must have a <policies> root, not <fragment>")));
+                {label, 1, 1, {}}, QCoreApplication::translate("WorkspacePolicies", "a scope's policy must have a <policies> root, not <fragment>")));
             return std::nullopt;
         }
         *m_diagnostics += NamedValueSubstitution::apply(doc, m_workspace.namedValues);
@@ -70,7 +65,7 @@ public:
                 continue;
             m_diagnostics->append(
                 Diagnostic::error({QStringLiteral("policies/") + relative, 0, 0, {}},
-                                  tr("policy file for no known scope: expected global.xml, products/<product>.xml, "
+                                  QCoreApplication::translate("WorkspacePolicies", "policy file for no known scope: expected global.xml, products/<product>.xml, "
                                      "apis/<api>.xml or apis/<api>/<operation>.xml")));
         }
     }

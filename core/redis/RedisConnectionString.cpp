@@ -12,11 +12,6 @@ namespace {
 // string: any part of it may be a secret (an access key pasted in the wrong
 // place looks like a host or like an option name).
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RedisConnectionString", text);
-}
-
 class Parser
 {
 public:
@@ -108,7 +103,7 @@ RedisConnectionStringResult Parser::run()
     qsizetype end = m_text.size();
     trimRange(m_text, &start, &end);
     if (start == end) {
-        fail(0, tr("the connection string is empty"));
+        fail(0, QCoreApplication::translate("RedisConnectionString", "the connection string is empty"));
         return m_result;
     }
     // A URI starts with a scheme name and "://"; anything else is the StackExchange form.
@@ -165,29 +160,29 @@ bool Parser::parseStackExchange()
         qsizetype valueEnd = end;
         trimRange(m_text, &valueStart, &valueEnd);
         if (keyStart == keyEnd)
-            return fail(int(start), tr("an option has no name before '='"));
+            return fail(int(start), QCoreApplication::translate("RedisConnectionString", "an option has no name before '='"));
         if (!parseOption(QStringView(m_text).mid(keyStart, keyEnd - keyStart),
                          QStringView(m_text).mid(valueStart, valueEnd - valueStart), int(keyStart), int(valueStart),
                          OptionContext::StackExchange))
             return false;
     }
     if (endpointCount == 0)
-        return fail(0, tr("no endpoint: expected host:port before the options"));
+        return fail(0, QCoreApplication::translate("RedisConnectionString", "no endpoint: expected host:port before the options"));
     return true;
 }
 
 bool Parser::parsePort(QStringView digits, int position, quint16 *port)
 {
     if (digits.isEmpty())
-        return fail(position, tr("the port is missing after ':'"));
+        return fail(position, QCoreApplication::translate("RedisConnectionString", "the port is missing after ':'"));
     for (QChar c : digits) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return fail(position, tr("the port must be a number from 1 to 65535"));
+            return fail(position, QCoreApplication::translate("RedisConnectionString", "the port must be a number from 1 to 65535"));
     }
     bool ok = false;
     const uint value = digits.size() <= 5 ? digits.toUInt(&ok) : 0;
     if (!ok || value == 0 || value > 65535)
-        return fail(position, tr("the port must be a number from 1 to 65535"));
+        return fail(position, QCoreApplication::translate("RedisConnectionString", "the port must be a number from 1 to 65535"));
     *port = quint16(value);
     return true;
 }
@@ -199,27 +194,27 @@ bool Parser::parseEndpoint(QStringView token, int position, RedisEndpoint *endpo
     if (token.startsWith(QLatin1Char('['))) {
         const qsizetype close = token.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return fail(position, tr("an IPv6 address is missing its closing ']'"));
+            return fail(position, QCoreApplication::translate("RedisConnectionString", "an IPv6 address is missing its closing ']'"));
         host = token.mid(1, close - 1);
         QHostAddress address;
         if (host.isEmpty() || !address.setAddress(host.toString())
             || address.protocol() != QAbstractSocket::IPv6Protocol)
-            return fail(position + 1, tr("invalid IPv6 address in brackets"));
+            return fail(position + 1, QCoreApplication::translate("RedisConnectionString", "invalid IPv6 address in brackets"));
         if (close + 1 < token.size()) {
             if (token.at(close + 1) != QLatin1Char(':'))
-                return fail(position + int(close) + 1, tr("expected ':' and a port after ']'"));
+                return fail(position + int(close) + 1, QCoreApplication::translate("RedisConnectionString", "expected ':' and a port after ']'"));
             portSeparator = close + 1;
         }
     } else {
         portSeparator = token.indexOf(QLatin1Char(':'));
         if (portSeparator >= 0 && token.indexOf(QLatin1Char(':'), portSeparator + 1) >= 0)
-            return fail(position, tr("an IPv6 address must be written in brackets, e.g. [::1]:6379"));
+            return fail(position, QCoreApplication::translate("RedisConnectionString", "an IPv6 address must be written in brackets, e.g. [::1]:6379"));
         host = portSeparator >= 0 ? token.left(portSeparator) : token;
         if (host.isEmpty())
-            return fail(position, tr("the host is missing before ':'"));
+            return fail(position, QCoreApplication::translate("RedisConnectionString", "the host is missing before ':'"));
         for (qsizetype i = 0; i < host.size(); ++i) {
             if (!isHostNameChar(host.at(i)))
-                return fail(position + int(i), tr("invalid character in the host name"));
+                return fail(position + int(i), QCoreApplication::translate("RedisConnectionString", "invalid character in the host name"));
         }
     }
     endpoint->host = host.toString();
@@ -237,7 +232,7 @@ bool Parser::parseBool(QStringView key, QStringView value, int position, bool *o
     else if (value.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
         *out = false;
     else
-        return fail(position, tr("%1 must be True or False").arg(key.toString()));
+        return fail(position, QCoreApplication::translate("RedisConnectionString", "%1 must be True or False").arg(key.toString()));
     return true;
 }
 
@@ -249,7 +244,7 @@ bool Parser::parseInt(QStringView key, QStringView value, int position, int mini
     bool ok = false;
     const qlonglong number = digitsOnly ? value.toLongLong(&ok) : -1;
     if (!ok || number < minimum || number > maximum)
-        return fail(position, tr("%1 must be a whole number from %2 to %3").arg(key.toString()).arg(minimum).arg(maximum));
+        return fail(position, QCoreApplication::translate("RedisConnectionString", "%1 must be a whole number from %2 to %3").arg(key.toString()).arg(minimum).arg(maximum));
     *out = int(number);
     return true;
 }
@@ -274,19 +269,19 @@ bool Parser::parseOption(QStringView key, QStringView value, int keyPosition, in
     } else if (keyIs(key, "sslHost")) {
         for (qsizetype i = 0; i < value.size(); ++i) {
             if (!isHostNameChar(value.at(i)))
-                return fail(valuePosition + int(i), tr("sslHost must be a host name"));
+                return fail(valuePosition + int(i), QCoreApplication::translate("RedisConnectionString", "sslHost must be a host name"));
         }
         m_options.tlsHost = value.toString();
     } else if (keyIs(key, "caFile")) {
         m_options.caFile = value.toString();
     } else if (context == OptionContext::StackExchange && isIgnoredStackExchangeOption(key)) {
-        m_result.warnings.append(tr("option %1 (at position %2) is not used by Sluice; ignored")
+        m_result.warnings.append(QCoreApplication::translate("RedisConnectionString", "option %1 (at position %2) is not used by Sluice; ignored")
                                      .arg(key.toString())
                                      .arg(keyPosition));
     } else if (isShowableOptionName(key)) {
-        m_result.warnings.append(tr("unknown option %1 (at position %2) ignored").arg(key.toString()).arg(keyPosition));
+        m_result.warnings.append(QCoreApplication::translate("RedisConnectionString", "unknown option %1 (at position %2) ignored").arg(key.toString()).arg(keyPosition));
     } else {
-        m_result.warnings.append(tr("an unknown option (at position %1) ignored").arg(keyPosition));
+        m_result.warnings.append(QCoreApplication::translate("RedisConnectionString", "an unknown option (at position %1) ignored").arg(keyPosition));
     }
     return true;
 }
@@ -304,7 +299,7 @@ bool Parser::parseUri(qsizetype schemeEnd)
     else if (scheme.compare(QLatin1String("rediss"), Qt::CaseInsensitive) == 0)
         m_options.tls = true;
     else
-        return fail(int(start), tr("unsupported URI scheme: expected redis:// or rediss://"));
+        return fail(int(start), QCoreApplication::translate("RedisConnectionString", "unsupported URI scheme: expected redis:// or rediss://"));
 
     qsizetype pos = schemeEnd + 3;
     qsizetype authorityEnd = pos;
@@ -323,7 +318,7 @@ bool Parser::parseUri(qsizetype schemeEnd)
         pos += at + 1;
     }
     if (pos == authorityEnd)
-        return fail(int(pos), tr("the host is missing in the URI"));
+        return fail(int(pos), QCoreApplication::translate("RedisConnectionString", "the host is missing in the URI"));
     RedisEndpoint endpoint;
     if (!parseEndpoint(QStringView(m_text).mid(pos, authorityEnd - pos), int(pos), &endpoint))
         return false;
@@ -351,7 +346,7 @@ bool Parser::parseUri(qsizetype schemeEnd)
                 const qsizetype eq = pair.indexOf(QLatin1Char('='));
                 const QStringView key = eq >= 0 ? pair.left(eq) : pair;
                 if (key.isEmpty())
-                    return fail(int(pos), tr("an option has no name before '='"));
+                    return fail(int(pos), QCoreApplication::translate("RedisConnectionString", "an option has no name before '='"));
                 const QString value = eq >= 0 ? QUrl::fromPercentEncoding(pair.mid(eq + 1).toUtf8()) : QString();
                 if (!parseOption(key, value, int(pos), int(pos + eq + 1), OptionContext::UriQuery))
                     return false;

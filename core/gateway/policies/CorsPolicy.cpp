@@ -14,11 +14,6 @@ namespace sluice {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PolicyCompiler", text);
-}
-
 // "scheme://host:port" with the default port spelled out, lower-case; empty
 // when `text` is no origin.
 QString normalizedOrigin(const QString &text)
@@ -158,17 +153,17 @@ std::optional<QStringList> literalChildren(const PolicyElement &parent, QStringV
     for (const PolicyElement *c : parent.childrenNamed(childName)) {
         ctx.checkKnown(*c, {});
         if (c->text.isExpression) {
-            ctx.error(c->text.location, tr("<%1> does not accept policy expressions").arg(childName));
+            ctx.error(c->text.location, QCoreApplication::translate("PolicyCompiler", "<%1> does not accept policy expressions").arg(childName));
             ok = false;
         } else if (c->text.text.trimmed().isEmpty()) {
-            ctx.error(c->location, tr("<%1> must not be empty").arg(childName));
+            ctx.error(c->location, QCoreApplication::translate("PolicyCompiler", "<%1> must not be empty").arg(childName));
             ok = false;
         } else {
             out.append(c->text.text.trimmed());
         }
     }
     if (ok && out.isEmpty()) {
-        ctx.error(parent.location, tr("<%1> needs at least one <%2>").arg(parent.name, childName));
+        ctx.error(parent.location, QCoreApplication::translate("PolicyCompiler", "<%1> needs at least one <%2>").arg(parent.name, childName));
         ok = false;
     }
     if (!ok)
@@ -194,7 +189,7 @@ void registerCorsPolicy(PolicyCompiler &compiler)
                                   [&](const PolicyElement &o) { return o.name == c.name; })
                         > 1
                     && &c != e.child(c.name)) {
-                    ctx.error(c.location, tr("'cors' may contain only one <%1>").arg(c.name));
+                    ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'cors' may contain only one <%1>").arg(c.name));
                     ok = false;
                 }
             }
@@ -207,20 +202,20 @@ void registerCorsPolicy(PolicyCompiler &compiler)
                         }
                         const QString normalized = normalizedOrigin(o);
                         if (normalized.isEmpty()) {
-                            ctx.error(origins->location, tr("'%1' is not an origin (scheme://host[:port])").arg(o));
+                            ctx.error(origins->location, QCoreApplication::translate("PolicyCompiler", "'%1' is not an origin (scheme://host[:port])").arg(o));
                             ok = false;
                         }
                         s.origins.append(normalized);
                     }
                     if (s.anyOrigin && list->size() > 1) {
-                        ctx.error(origins->location, tr("<allowed-origins> with '*' must contain nothing else"));
+                        ctx.error(origins->location, QCoreApplication::translate("PolicyCompiler", "<allowed-origins> with '*' must contain nothing else"));
                         ok = false;
                     }
                 } else {
                     ok = false;
                 }
             } else {
-                ctx.error(e.location, tr("'cors' requires <allowed-origins>"));
+                ctx.error(e.location, QCoreApplication::translate("PolicyCompiler", "'cors' requires <allowed-origins>"));
                 ok = false;
             }
             std::optional<CompiledValue> maxAge = CompiledValue(QStringLiteral("0"));
@@ -233,7 +228,7 @@ void registerCorsPolicy(PolicyCompiler &compiler)
                     if (auto v = ctx.value(m->text)) {
                         if (v->isConstant() && v->literal().trimmed() != QLatin1String("*")
                             && !isValidHeaderName(v->literal().trimmed())) {
-                            ctx.error(m->location, tr("'%1' is not a valid HTTP method").arg(v->literal()));
+                            ctx.error(m->location, QCoreApplication::translate("PolicyCompiler", "'%1' is not a valid HTTP method").arg(v->literal()));
                             ok = false;
                         }
                         s.methods.push_back(std::move(*v));
@@ -242,7 +237,7 @@ void registerCorsPolicy(PolicyCompiler &compiler)
                     }
                 }
                 if (s.methods.empty()) {
-                    ctx.error(methods->location, tr("<allowed-methods> needs at least one <method>"));
+                    ctx.error(methods->location, QCoreApplication::translate("PolicyCompiler", "<allowed-methods> needs at least one <method>"));
                     ok = false;
                 }
             }

@@ -9,15 +9,6 @@
 
 namespace sluice {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PolicyCompiler", text);
-}
-
-} // namespace
-
 std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, CompileContext &ctx)
 {
     OutgoingRequest r;
@@ -28,7 +19,7 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
         r.m_mode = std::move(*m);
         if (r.m_mode.isConstant() && r.m_mode.literal().trimmed() != QLatin1String("new")
             && r.m_mode.literal().trimmed() != QLatin1String("copy")) {
-            ctx.error(mode->value.location, tr("mode must be new or copy, not '%1'").arg(r.m_mode.literal()));
+            ctx.error(mode->value.location, QCoreApplication::translate("PolicyCompiler", "mode must be new or copy, not '%1'").arg(r.m_mode.literal()));
             ok = false;
         }
     } else {
@@ -42,20 +33,20 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
         if (c.name == QLatin1String("set-url")) {
             ctx.checkKnown(c, {});
             if (++urls > 1)
-                ctx.error(c.location, tr("'%1' may contain only one <%2>").arg(e.name, c.name));
+                ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' may contain only one <%2>").arg(e.name, c.name));
             r.m_url = ctx.value(c.text);
             ok = ok && r.m_url && urls == 1;
             if (r.m_url && r.m_url->isConstant()) {
                 const QUrl url(r.m_url->literal().trimmed());
                 if (!url.isValid()
                     || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-                    ctx.error(c.text.location, tr("set-url must be an absolute http or https URL"));
+                    ctx.error(c.text.location, QCoreApplication::translate("PolicyCompiler", "set-url must be an absolute http or https URL"));
                     ok = false;
                 }
             }
         } else if (c.name == QLatin1String("set-method")) {
             if (++methods > 1)
-                ctx.error(c.location, tr("'%1' may contain only one <%2>").arg(e.name, c.name));
+                ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' may contain only one <%2>").arg(e.name, c.name));
             r.m_method = compileMethodElement(c, ctx, true);
             ok = ok && r.m_method && methods == 1;
         } else if (c.name == QLatin1String("set-header")) {
@@ -67,7 +58,7 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
                 values = compileValueChildren(c, ctx, *action);
             if (name && name->isConstant() && !isValidHeaderName(name->literal())) {
                 ctx.error(c.attribute(u"name")->value.location,
-                          tr("'%1' is not a valid header name").arg(name->literal()));
+                          QCoreApplication::translate("PolicyCompiler", "'%1' is not a valid header name").arg(name->literal()));
                 name.reset();
             }
             if (!name || !action || !values) {
@@ -78,20 +69,20 @@ std::optional<OutgoingRequest> OutgoingRequest::compile(const PolicyElement &e, 
         } else if (c.name == QLatin1String("set-body")) {
             ctx.checkKnown(c, {});
             if (++bodies > 1)
-                ctx.error(c.location, tr("'%1' may contain only one <%2>").arg(e.name, c.name));
+                ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' may contain only one <%2>").arg(e.name, c.name));
             r.m_body = ctx.value(c.text);
             ok = ok && r.m_body && bodies == 1;
         } else if (c.name == QLatin1String("authentication-certificate")
                    || c.name == QLatin1String("authentication-managed-identity") || c.name == QLatin1String("proxy")) {
-            ctx.error(c.location, tr("<%1> inside '%2' is not implemented by this gateway").arg(c.name, e.name));
+            ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "<%1> inside '%2' is not implemented by this gateway").arg(c.name, e.name));
             ok = false;
         } else {
-            ctx.error(c.location, tr("'%1' cannot contain '<%2>'").arg(e.name, c.name));
+            ctx.error(c.location, QCoreApplication::translate("PolicyCompiler", "'%1' cannot contain '<%2>'").arg(e.name, c.name));
             ok = false;
         }
     }
     if (!copy && r.m_mode.isConstant() && !r.m_url) {
-        ctx.error(e.location, tr("'%1' with mode=\"new\" requires a <set-url>").arg(e.name));
+        ctx.error(e.location, QCoreApplication::translate("PolicyCompiler", "'%1' with mode=\"new\" requires a <set-url>").arg(e.name));
         ok = false;
     }
     if (!ok)
