@@ -4489,10 +4489,6 @@ Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quo
         <translation>Wie oft gesendet wird</translation>
     </message>
     <message>
-        <source> times</source>
-        <translation> mal</translation>
-    </message>
-    <message>
         <source>Send the request</source>
         <translation>Die Anfrage senden</translation>
     </message>
@@ -4603,6 +4599,14 @@ Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quo
     <message>
         <source>The gateway traced nothing for the last response (no API operation answered it, or the trace is gone).</source>
         <translation>Das Gateway hat für die letzte Antwort nichts aufgezeichnet (keine API-Operation hat sie beantwortet, oder die Ablaufverfolgung ist nicht mehr vorhanden).</translation>
+    </message>
+    <message numerus="yes">
+        <source> time(s)</source>
+        <comment>after the count of Send N times</comment>
+        <translation>
+            <numerusform> Mal</numerusform>
+            <numerusform> Mal</numerusform>
+        </translation>
     </message>
 </context>
 <context>

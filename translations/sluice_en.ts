@@ -109,4 +109,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sluice::TestConsolePage</name>
+    <message numerus="yes">
+        <source> time(s)</source>
+        <comment>after the count of Send N times</comment>
+        <translation>
+            <numerusform> time</numerusform>
+            <numerusform> times</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -88,7 +88,10 @@ TestConsolePage::TestConsolePage(WorkspaceDocument *document, ConsoleGateway *ga
     m_times->setObjectName(QStringLiteral("testTimes"));
     m_times->setAccessibleName(tr("How many times to send"));
     m_times->setRange(1, 1000);
-    m_times->setSuffix(tr(" times"));
+    // The unit after the count, in the count's plural form ("1 time", "5 times").
+    const auto timesSuffix = [this](int n) { m_times->setSuffix(tr(" time(s)", "after the count of Send N times", n)); };
+    timesSuffix(m_times->value());
+    connect(m_times, &QSpinBox::valueChanged, this, timesSuffix);
     m_trace->setObjectName(QStringLiteral("testTrace"));
     m_trace->setAccessibleName(tr("Trace the request"));
     m_trace->setToolTip(tr("Sends Ocp-Apim-Trace: true; the Trace tab then shows every policy step the gateway ran."));
