@@ -12,6 +12,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sluice {
 
 PolicyXmlView::PolicyXmlView(QWidget *parent)
@@ -43,7 +45,8 @@ PolicyXmlView::PolicyXmlView(QWidget *parent)
         if (text == m_text)
             return;
         m_text = text;
-        Q_EMIT textEdited(text);
+        // The editor holds LF only: a file written with CRLF keeps its line ends.
+        Q_EMIT textEdited(m_crlf ? QString(text).replace(QLatin1Char('\n'), QLatin1String("\r\n")) : text);
     });
     connect(m_problems, &QListWidget::itemActivated, this, &PolicyXmlView::activate);
     m_edit->installEventFilter(this);
@@ -64,12 +67,24 @@ bool PolicyXmlView::eventFilter(QObject *watched, QEvent *event)
 void PolicyXmlView::setModel(const PolicyTextModel &model)
 {
     const QScopedValueRollback<bool> updating(m_updating, true);
-    m_text = model.text();
+    const QString &text = model.text();
+    m_crlf = text.contains(QLatin1String("\r\n"));
+    m_text = m_crlf ? QString(text).replace(QLatin1String("\r\n"), QLatin1String("\n")) : text;
     if (m_edit->toPlainText() != m_text)
         m_edit->setPlainText(m_text);
+    // Offsets in the model's text, less the CRs before them: offsets in the editor's.
+    std::vector<qsizetype> crsBefore;
+    if (m_crlf) {
+        crsBefore.resize(static_cast<size_t>(text.size()) + 1, 0);
+        for (qsizetype i = 0; i < text.size(); ++i)
+            crsBefore[size_t(i) + 1] = crsBefore[size_t(i)] + (text.at(i) == QLatin1Char('\r') ? 1 : 0);
+    }
+    const auto editorOffset = [&](qsizetype offset) {
+        return crsBefore.empty() ? offset : offset - crsBefore[size_t(std::clamp<qsizetype>(offset, 0, text.size()))];
+    };
     std::vector<std::pair<qsizetype, qsizetype>> spans;
-    for (const PolicyExpression &e : PolicyExpressionScanner::scan(model.text(), QString()).expressions)
-        spans.emplace_back(e.begin, e.end);
+    for (const PolicyExpression &e : PolicyExpressionScanner::scan(text, QString()).expressions)
+        spans.emplace_back(editorOffset(e.begin), editorOffset(e.end));
     m_highlighter->setExpressionSpans(std::move(spans));
     markProblems(model);
 }

@@ -43,7 +43,8 @@ private:
     QPlainTextEdit *m_edit;
     QListWidget *m_problems;
     PolicyHighlighter *m_highlighter;
-    QString m_text; // as the model or the user last left it
+    QString m_text; // as the model or the user last left it, with LF line ends
+    bool m_crlf = false; // the file's lines end in CRLF
     bool m_updating = false;
 };
 

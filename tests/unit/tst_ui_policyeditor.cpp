@@ -33,6 +33,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void formToXml();
     void xmlToForm();
     void unknownContentSurvivesFormEdits();
+    void typingKeepsCrlfLineEnds();
     void addRemoveAndReorderSteps();
     void undoRedoOfFormEditsAndReorders();
     void scopeWithoutFileIsCreatedByTheFirstEdit();
@@ -350,6 +352,22 @@ void TestPolicyEditor::xmlToForm()
     QString expected = text;
     expected.remove(QStringLiteral("\n      <vary-by-header>Accept</vary-by-header>"));
     QCOMPARE(mockText(), expected);
+}
+
+void TestPolicyEditor::typingKeepsCrlfLineEnds()
+{
+    QString crlf = policyAround(QStringLiteral("<base />"), QStringLiteral("<base />"));
+    crlf.replace(QLatin1Char('\n'), QLatin1String("\r\n"));
+    QVERIFY(crlf.contains(QLatin1String("\r\n")));
+    showMockPolicy(crlf);
+    auto *xml = childNamed<PolicyXmlView>(m_page.get(), "policyXml");
+    QVERIFY(!xml->editor()->toPlainText().contains(QLatin1Char('\r')));
+    QTextCursor cursor(xml->editor()->document());
+    cursor.movePosition(QTextCursor::End);
+    xml->editor()->setTextCursor(cursor);
+    QTest::keyClicks(xml->editor(), QStringLiteral("<!-- x -->"));
+    // Every line still ends in CRLF, and only the typed text was added.
+    QCOMPARE(mockText(), crlf + QStringLiteral("<!-- x -->"));
 }
 
 void TestPolicyEditor::unknownContentSurvivesFormEdits()
