@@ -2479,10 +2479,6 @@ Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quo
         <translation>ungültiger Name einer Umgebungsvariable in „${...}“ (verwenden Sie Buchstaben, Ziffern und „_“; schreiben Sie „$${“ für ein wörtliches „${“)</translation>
     </message>
     <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
         <source>missing required field</source>
         <translation>Pflichtfeld fehlt</translation>
     </message>
@@ -2499,44 +2495,12 @@ Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quo
         <translation>ungültige ID „%1“: eine ID darf nicht nur aus Punkten bestehen</translation>
     </message>
     <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
-    </message>
-    <message>
-        <source>an integer</source>
-        <translation>eine ganze Zahl</translation>
-    </message>
-    <message>
         <source>must be from %1 to %2, not %3</source>
         <translation>muss von %1 bis %2 sein, nicht %3</translation>
     </message>
     <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
         <source>unknown key &apos;%1&apos;</source>
         <translation>unbekannter Schlüssel „%1“</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>expected %1, found %2</source>
-        <translation>erwartet: %1, gefunden: %2</translation>
     </message>
     <message>
         <source>must start with &apos;/&apos;</source>
@@ -2657,6 +2621,146 @@ Anfragen mit &quot;Ocp-Apim-Trace: true&quot; (oder &quot;Sluice-Trace: true&quo
     <message>
         <source>&apos;%1&apos; is listed twice</source>
         <translation>„%1“ ist zweimal aufgeführt</translation>
+    </message>
+    <message>
+        <source>expected a string, found null</source>
+        <translation>Zeichenkette erwartet, null gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found a boolean</source>
+        <translation>Zeichenkette erwartet, Wahrheitswert gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found a number</source>
+        <translation>Zeichenkette erwartet, Zahl gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found a string</source>
+        <translation>Zeichenkette erwartet, Zeichenkette gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found an array</source>
+        <translation>Zeichenkette erwartet, Array gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found an object</source>
+        <translation>Zeichenkette erwartet, Objekt gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string, found nothing</source>
+        <translation>Zeichenkette erwartet, nichts gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found null</source>
+        <translation>Wahrheitswert erwartet, null gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found a boolean</source>
+        <translation>Wahrheitswert erwartet, Wahrheitswert gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found a number</source>
+        <translation>Wahrheitswert erwartet, Zahl gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found a string</source>
+        <translation>Wahrheitswert erwartet, Zeichenkette gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found an array</source>
+        <translation>Wahrheitswert erwartet, Array gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found an object</source>
+        <translation>Wahrheitswert erwartet, Objekt gefunden</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found nothing</source>
+        <translation>Wahrheitswert erwartet, nichts gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found null</source>
+        <translation>Ganze Zahl erwartet, null gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found a boolean</source>
+        <translation>Ganze Zahl erwartet, Wahrheitswert gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found a number</source>
+        <translation>Ganze Zahl erwartet, Zahl gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found a string</source>
+        <translation>Ganze Zahl erwartet, Zeichenkette gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found an array</source>
+        <translation>Ganze Zahl erwartet, Array gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found an object</source>
+        <translation>Ganze Zahl erwartet, Objekt gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found nothing</source>
+        <translation>Ganze Zahl erwartet, nichts gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found null</source>
+        <translation>Array erwartet, null gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found a boolean</source>
+        <translation>Array erwartet, Wahrheitswert gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found a number</source>
+        <translation>Array erwartet, Zahl gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found a string</source>
+        <translation>Array erwartet, Zeichenkette gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found an array</source>
+        <translation>Array erwartet, Array gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found an object</source>
+        <translation>Array erwartet, Objekt gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found nothing</source>
+        <translation>Array erwartet, nichts gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found null</source>
+        <translation>Objekt erwartet, null gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found a boolean</source>
+        <translation>Objekt erwartet, Wahrheitswert gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found a number</source>
+        <translation>Objekt erwartet, Zahl gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found a string</source>
+        <translation>Objekt erwartet, Zeichenkette gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found an array</source>
+        <translation>Objekt erwartet, Array gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found an object</source>
+        <translation>Objekt erwartet, Objekt gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found nothing</source>
+        <translation>Objekt erwartet, nichts gefunden</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ std::optional<QString> JsonFieldReader::optionalString(QLatin1String key)
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isString()) {
-        m_issues.error(pathOf(key), typeMismatch(tr("a string"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::String, value));
         return std::nullopt;
     }
     return value.toString();
@@ -50,7 +50,7 @@ std::optional<QString> JsonFieldReader::requiredString(QLatin1String key, bool a
         return std::nullopt;
     }
     if (!value.isString()) {
-        m_issues.error(pathOf(key), typeMismatch(tr("a string"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::String, value));
         return std::nullopt;
     }
     const QString text = value.toString();
@@ -82,7 +82,7 @@ bool JsonFieldReader::boolean(QLatin1String key, bool defaultValue)
     if (value.isUndefined() || value.isNull())
         return defaultValue;
     if (!value.isBool()) {
-        m_issues.error(pathOf(key), typeMismatch(tr("a boolean"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::Boolean, value));
         return defaultValue;
     }
     return value.toBool();
@@ -95,7 +95,7 @@ qint64 JsonFieldReader::integer(QLatin1String key, qint64 defaultValue, qint64 m
         return defaultValue;
     const double d = value.toDouble();
     if (!value.isDouble() || d != double(qint64(d))) {
-        m_issues.error(pathOf(key), typeMismatch(tr("an integer"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::Integer, value));
         return defaultValue;
     }
     if (d < double(min) || d > double(max)) {
@@ -111,7 +111,7 @@ QJsonArray JsonFieldReader::array(QLatin1String key)
     if (value.isUndefined() || value.isNull())
         return {};
     if (!value.isArray()) {
-        m_issues.error(pathOf(key), typeMismatch(tr("an array"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::Array, value));
         return {};
     }
     return value.toArray();
@@ -123,7 +123,7 @@ std::optional<QJsonObject> JsonFieldReader::object(QLatin1String key)
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isObject()) {
-        m_issues.error(pathOf(key), typeMismatch(tr("an object"), value));
+        m_issues.error(pathOf(key), typeMismatch(Expected::Object, value));
         return std::nullopt;
     }
     return value.toObject();
@@ -141,7 +141,7 @@ std::optional<QJsonObject> JsonFieldReader::objectAt(const QJsonValue &value, co
                                                      WorkspaceIssues &issues)
 {
     if (!value.isObject()) {
-        issues.error(path, typeMismatch(tr("an object"), value));
+        issues.error(path, typeMismatch(Expected::Object, value));
         return std::nullopt;
     }
     return value.toObject();
@@ -151,7 +151,7 @@ std::optional<QString> JsonFieldReader::stringAt(const QJsonValue &value, const 
                                                  WorkspaceIssues &issues)
 {
     if (!value.isString()) {
-        issues.error(path, typeMismatch(tr("a string"), value));
+        issues.error(path, typeMismatch(Expected::String, value));
         return std::nullopt;
     }
     return value.toString();
@@ -171,30 +171,75 @@ bool JsonFieldReader::isValidId(const QString &id)
     return true;
 }
 
-QString JsonFieldReader::typeName(const QJsonValue &value)
+QString JsonFieldReader::typeMismatch(Expected expected, const QJsonValue &found)
 {
-    switch (value.type()) {
+    // Rows by Expected; columns: null, boolean, number, string, array, object, undefined.
+    static const char *const sentences[5][7] = {
+        {
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found null"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found a boolean"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found a number"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found a string"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found an array"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found an object"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a string, found nothing")},
+        {
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found null"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found a boolean"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found a number"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found a string"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found an array"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found an object"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected a boolean, found nothing")},
+        {
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found null"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found a boolean"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found a number"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found a string"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found an array"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found an object"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an integer, found nothing")},
+        {
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found null"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found a boolean"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found a number"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found a string"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found an array"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found an object"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an array, found nothing")},
+        {
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found null"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found a boolean"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found a number"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found a string"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found an array"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found an object"),
+         QT_TRANSLATE_NOOP("WorkspaceLoader", "expected an object, found nothing")},
+    };
+    int column = 6;
+    switch (found.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        column = 0;
+        break;
     case QJsonValue::Bool:
-        return tr("a boolean");
+        column = 1;
+        break;
     case QJsonValue::Double:
-        return tr("a number");
+        column = 2;
+        break;
     case QJsonValue::String:
-        return tr("a string");
+        column = 3;
+        break;
     case QJsonValue::Array:
-        return tr("an array");
+        column = 4;
+        break;
     case QJsonValue::Object:
-        return tr("an object");
+        column = 5;
+        break;
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
-}
-
-QString JsonFieldReader::typeMismatch(const QString &expected, const QJsonValue &found)
-{
-    return tr("expected %1, found %2").arg(expected, typeName(found));
+    return tr(sentences[static_cast<int>(expected)][column]);
 }
 
 } // namespace sluice

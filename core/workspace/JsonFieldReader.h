@@ -52,9 +52,9 @@ public:
                                            WorkspaceIssues &issues);
 
     static bool isValidId(const QString &id);
-    static QString typeName(const QJsonValue &value);
-    // "expected a string, found a number"
-    static QString typeMismatch(const QString &expected, const QJsonValue &found);
+    enum class Expected { String, Boolean, Integer, Array, Object };
+    // "expected a string, found a number": one whole sentence per pair, for translators.
+    static QString typeMismatch(Expected expected, const QJsonValue &found);
 
 private:
     QJsonValue take(QLatin1String key);
