@@ -15,7 +15,6 @@
 #include "TestConsolePage.h"
 #include "ThemedIcon.h"
 #include "WorkspaceDocument.h"
-#include "WorkspaceSummaryPage.h"
 
 #include <QAction>
 #include <QApplication>
