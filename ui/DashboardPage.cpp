@@ -1,6 +1,5 @@
 #include "DashboardPage.h"
 
-#include "ConnectionStringKeychain.h"
 #include "DashboardModel.h"
 #include "ExternalStoreMonitor.h"
 #include "RouteTableModel.h"
@@ -39,7 +38,8 @@ QString latencyText(double seconds)
 
 } // namespace
 
-DashboardPage::DashboardPage(DashboardModel *model, WorkspaceDocument *document, QWidget *parent)
+DashboardPage::DashboardPage(DashboardModel *model, WorkspaceDocument *document, ConnectionStringKeychain *keychain,
+                             QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_hits(figure(QStringLiteral("dashboardHits"), tr("Hits")))
@@ -138,7 +138,7 @@ DashboardPage::DashboardPage(DashboardModel *model, WorkspaceDocument *document,
     connect(reset, &QPushButton::clicked, m_model, &DashboardModel::resetCounters);
     connect(m_model, &DashboardModel::updated, this, &DashboardPage::refresh);
     if (document) {
-        auto *monitor = new ExternalStoreMonitor(document, new ConnectionStringKeychain(this), this);
+        auto *monitor = new ExternalStoreMonitor(document, keychain, this);
         connect(monitor, &ExternalStoreMonitor::measured, m_model, &DashboardModel::setExternalStores);
     }
     refresh();

@@ -10,6 +10,7 @@ class QValueAxis;
 
 namespace sluice {
 
+class ConnectionStringKeychain;
 class DashboardModel;
 class ExternalStoreMonitor;
 class WorkspaceDocument;
@@ -24,7 +25,10 @@ class DashboardPage : public QWidget
 
 public:
     // With a `document`, the page measures its external caches (ExternalStoreMonitor) into the model.
-    explicit DashboardPage(DashboardModel *model, WorkspaceDocument *document = nullptr, QWidget *parent = nullptr);
+    // With a document, the external caches' sizes are polled in the background
+    // (`keychain` reads connection strings kept there; may be null).
+    explicit DashboardPage(DashboardModel *model, WorkspaceDocument *document = nullptr,
+                           ConnectionStringKeychain *keychain = nullptr, QWidget *parent = nullptr);
 
 private:
     void refresh();

@@ -67,10 +67,10 @@ MainWindow::MainWindow(QWidget *parent)
         {tr("Policies"), new sluice::PoliciesPage(m_document, m_pages)},
         {tr("External caches"), m_cachesPage},
         {tr("Gateway"), new GatewayPage(m_document, m_gateway, m_pages)},
-        {tr("Dashboard"), new DashboardPage(m_dashboard, m_document, m_pages)},
+        {tr("Dashboard"), new DashboardPage(m_dashboard, m_document, m_keychain, m_pages)},
         {tr("Test console"), new TestConsolePage(m_document, m_gateway, m_pages)},
         {tr("Cache browser"),
-         new sluice::CacheBrowserPage(m_document, m_gateway, new ConnectionStringKeychain(m_pages), m_pages)},
+         new sluice::CacheBrowserPage(m_document, m_gateway, m_keychain, m_pages)},
     };
     const QStringList objectNames = {QStringLiteral("apisPage"),        QStringLiteral("policiesPage"),
                                      QStringLiteral("cachesPage"),      QStringLiteral("gatewayPage"),
